@@ -1,0 +1,66 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Strict settings for every target of ours (DESIGN.md "Engineering notes").
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("NonisolatedNonsendingByDefault"),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "pykala",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pykala", targets: ["pykala"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .target(name: "Decisions", swiftSettings: strict),
+        .target(
+            name: "DecisionStore",
+            dependencies: [
+                "Postgres", "Decisions",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(name: "Reports", dependencies: ["Decisions"], swiftSettings: strict),
+        .executableTarget(
+            name: "pykala",
+            dependencies: [
+                "Postgres", "Decisions", "DecisionStore", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // Starts one throwaway PostgreSQL per test run; used by test targets only.
+        .target(name: "PostgresTestSupport", dependencies: ["Postgres", "DecisionStore"], swiftSettings: strict),
+
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DecisionsTests", dependencies: ["Decisions"], swiftSettings: strict),
+        .testTarget(
+            name: "DecisionStoreTests",
+            dependencies: ["DecisionStore", "Postgres", "PostgresTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(
+            name: "PykalaTests",
+            dependencies: ["pykala", "Postgres", "PostgresTestSupport"],
+            swiftSettings: strict
+        ),
+    ]
+)

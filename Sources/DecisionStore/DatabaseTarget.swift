@@ -1,0 +1,82 @@
+public import Postgres
+public import Foundation
+
+/// Which PostgreSQL server pykala uses: one the user configured, or the embedded default.
+///
+/// Connection settings win in this order: `--database`, `DATABASE_URL`, then libpq's own
+/// environment (`PGHOST`, `PGDATABASE`, `PGSERVICE`). With none of them, pykala uses its
+/// private cluster (``LocalCluster``), starting it on first use; it never starts a server
+/// when settings were given.
+public enum DatabaseTarget: Sendable {
+    case configured(conninfo: String, source: String)
+    case embedded(LocalCluster, database: String)
+
+    /// The database the embedded default keeps the register in.
+    public static let embeddedDatabaseName = "pykala"
+
+    public static func resolve(
+        database: String?, dataDirectory: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) -> DatabaseTarget {
+        if let database, !database.isEmpty { return .configured(conninfo: database, source: "--database") }
+        if let url = environment["DATABASE_URL"], !url.isEmpty { return .configured(conninfo: url, source: "DATABASE_URL") }
+        for key in ["PGHOST", "PGDATABASE", "PGSERVICE"] where !(environment[key] ?? "").isEmpty {
+            return .configured(conninfo: "", source: key)
+        }
+        return .embedded(localCluster(dataDirectory: dataDirectory, environment: environment, currentDirectory: currentDirectory),
+                         database: embeddedDatabaseName)
+    }
+
+    /// The embedded cluster's place: `--data-dir`, `PYKALA_DATA_DIR`, or `.pykala` here.
+    public static func localCluster(
+        dataDirectory: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) -> LocalCluster {
+        if let dataDirectory, !dataDirectory.isEmpty {
+            return LocalCluster(root: URL(fileURLWithPath: dataDirectory, relativeTo: currentDirectory))
+        }
+        if let configured = environment["PYKALA_DATA_DIR"], !configured.isEmpty {
+            return LocalCluster(root: URL(fileURLWithPath: configured, relativeTo: currentDirectory))
+        }
+        return LocalCluster.inDirectory(currentDirectory)
+    }
+
+    /// Where the connection goes, for messages (never includes a password).
+    public var summary: String {
+        switch self {
+        case .configured(_, let source): "the server configured by \(source)"
+        case .embedded(let cluster, let database): "the local cluster in \(cluster.root.path) (database \(database))"
+        }
+    }
+
+    /// Opens a connection; for the embedded default, starts the cluster and creates the
+    /// database first when needed.
+    public func connect() throws -> Connection {
+        switch self {
+        case .configured(let conninfo, let source):
+            do {
+                return try Connection.connect(conninfo)
+            } catch var error as PostgresError where error.kind == .connectionFailed {
+                error.hint = "Check the connection settings given by \(source), and that the server is running. "
+                    + "Without any settings, pykala uses its own local cluster."
+                throw error
+            }
+        case .embedded(let cluster, let database):
+            try cluster.start()
+            try Self.createDatabaseIfMissing(database, on: cluster)
+            return try Connection.connect(cluster.connectionString(database: database))
+        }
+    }
+
+    private static func createDatabaseIfMissing(_ name: String, on cluster: LocalCluster) throws {
+        let admin = try Connection.connect(cluster.connectionString(database: "postgres"))
+        let existing = try admin.execute("SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1", [name])
+        guard existing.isEmpty else { return }
+        do {
+            try admin.execute("CREATE DATABASE \(SQLIdentifier.quoted(name)) ENCODING 'UTF8' TEMPLATE template0")
+        } catch let error as PostgresError where error.sqlState == .duplicateDatabase || error.sqlState == .uniqueViolation {
+            return  // another pykala created it at the same moment
+        }
+    }
+}

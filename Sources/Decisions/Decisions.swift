@@ -1,0 +1,2 @@
+/// The decision domain: values and rules with no database and no templates.
+public enum Decisions {}

@@ -1,0 +1,2 @@
+/// The report generator: templates, view models and writers.
+public enum Reports {}

@@ -1,0 +1,71 @@
+import Postgres
+import PostgresTestSupport
+import Testing
+
+@Suite("transactions")
+struct TransactionTests {
+    struct Refusal: Error {}
+
+    let connection: Connection
+
+    init() throws {
+        connection = try TestPostgres.emptyDatabase().connect()
+        try connection.execute("CREATE TABLE item (name text NOT NULL)")
+    }
+
+    private func count() throws -> Int {
+        try connection.execute("SELECT count(*) AS n FROM item")[0].get("n", as: Int.self)
+    }
+
+    @Test("commits when the body returns")
+    func commits() throws {
+        let value = try connection.withTransaction { tx in
+            try tx.execute("INSERT INTO item VALUES ($1)", ["a"])
+            return 7
+        }
+        #expect(value == 7)
+        #expect(try count() == 1)
+    }
+
+    @Test("rolls back when the body throws any error")
+    func rollsBackOnThrow() throws {
+        #expect(throws: Refusal.self) {
+            try connection.withTransaction { tx in
+                try tx.execute("INSERT INTO item VALUES ($1)", ["a"])
+                throw Refusal()
+            }
+        }
+        #expect(try count() == 0)
+    }
+
+    @Test("rolls back when a statement fails, and the connection stays usable")
+    func rollsBackOnServerError() throws {
+        #expect(throws: PostgresError.self) {
+            try connection.withTransaction { tx in
+                try tx.execute("INSERT INTO item VALUES ($1)", ["a"])
+                try tx.execute("INSERT INTO item VALUES (NULL)")
+            }
+        }
+        #expect(try count() == 0)
+        try connection.withTransaction { tx in try tx.execute("INSERT INTO item VALUES ($1)", ["b"]) }
+        #expect(try count() == 1)
+    }
+
+    @Test("transactions do not nest")
+    func noNesting() throws {
+        let error = try #require(throws: PostgresError.self) {
+            try connection.withTransaction { tx in
+                try tx.withTransaction { _ in }
+            }
+        }
+        #expect(error.kind == .misuse)
+    }
+
+    @Test("isolation level is applied")
+    func isolation() throws {
+        let level = try connection.withTransaction(.serializable) { tx in
+            try tx.execute("SHOW transaction_isolation")[0].get(0, as: String.self)
+        }
+        #expect(level == "serializable")
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+
+@Suite("help explains itself with an example")
+struct HelpTests {
+    @Test(
+        "every command's --help has an example",
+        arguments: [
+            [], ["local"], ["local", "start"], ["local", "stop"], ["local", "status"], ["db"], ["db", "migrate"],
+            ["db", "status"],
+        ])
+    func example(_ command: [String]) throws {
+        let run = try PykalaRun.run(command + ["--help"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Example:"))
+        #expect(run.stdout.contains("pykala"))
+    }
+
+    @Test("an unknown command is a usage error")
+    func unknownCommand() throws {
+        let run = try PykalaRun.run(["frobnicate"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("frobnicate"))
+    }
+}

@@ -1,0 +1,45 @@
+# Checks what Pykälä needs on this machine and installs the Debian packages that are
+# missing when run as root. Sourced by scripts/run-example and scripts/test.
+
+say() { printf 'pykala: %s\n' "$*" >&2; }
+
+# require_swift: the Swift 6 toolchain cannot come from apt; say where to get it.
+require_swift() {
+    if ! command -v swift >/dev/null 2>&1; then
+        say "Swift 6 is needed and was not found on PATH."
+        say "Install a Swift 6.2 or newer toolchain for Linux (swift.org/install) and run this again."
+        exit 1
+    fi
+}
+
+# have_debian_package NAME: true when dpkg knows NAME as installed.
+have_debian_package() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+# require_packages NAME…: installs the missing Debian packages (as root) or says how to.
+require_packages() {
+    local missing=()
+    for package in "$@"; do
+        have_debian_package "$package" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        say "missing Debian packages: ${missing[*]}"
+        say "install them with:  sudo apt-get install -y ${missing[*]}"
+        exit 1
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        say "missing packages: ${missing[*]} (and no apt-get here: install their equivalents, then run this again)"
+        exit 1
+    fi
+    say "installing ${missing[*]} …"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# require_postgres: the server programs (initdb, pg_ctl) and libpq's headers.
+require_postgres() {
+    require_packages postgresql libpq-dev
+}
