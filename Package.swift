@@ -20,6 +20,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -28,7 +30,7 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
-        .target(name: "Decisions", swiftSettings: strict),
+        .target(name: "Decisions", dependencies: ["Yams"], swiftSettings: strict),
         .target(
             name: "DecisionStore",
             dependencies: [
@@ -50,7 +52,11 @@ let package = Package(
         .target(name: "PostgresTestSupport", dependencies: ["Postgres", "DecisionStore"], swiftSettings: strict),
 
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "PostgresTestSupport"], swiftSettings: strict),
-        .testTarget(name: "DecisionsTests", dependencies: ["Decisions"], swiftSettings: strict),
+        .testTarget(
+            name: "DecisionsTests",
+            dependencies: ["Decisions", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "DecisionStoreTests",
             dependencies: ["DecisionStore", "Postgres", "PostgresTestSupport"],

@@ -31,7 +31,7 @@ struct CommandRunner: Sendable {
 
     /// Runs `program` with `arguments`; stdout and stderr together become `output`.
     func run(_ program: String, _ arguments: [String]) throws -> Outcome {
-        let outcome = try Spawn.run(commandLine(program, arguments), environment: Self.serverEnvironment())
+        let outcome = try Spawn.run(commandLine(program, arguments), environment: Self.serverEnvironment(), directory: "/")
         return Outcome(status: outcome.status, output: outcome.output)
     }
 

@@ -1,2 +1,0 @@
-/// The decision domain: values and rules with no database and no templates.
-public enum Decisions {}

@@ -1,0 +1,315 @@
+internal import Yams
+
+/// Walks one YAML node tree into a ``DecisionDocument``, collecting problems instead of
+/// stopping at the first, each with its line and key path.
+struct NodeReader {
+    let file: String
+    let prefix: String
+    private(set) var problems: [DocumentProblem] = []
+
+    init(file: String, prefix: String) {
+        self.file = file
+        self.prefix = prefix
+    }
+
+    mutating func document(_ node: Node) -> DecisionDocument? {
+        guard let map = mapping(node, path: prefix.isEmpty ? "(document)" : prefix, allowed: DocumentReader.keys) else {
+            return nil
+        }
+        let body = requiredText(map, "body", limit: Limits.name)
+        let title = requiredText(map, "title", limit: Limits.title)
+        var document = DecisionDocument(body: body ?? "", title: title ?? "")
+        document.organization = text(map["organization"], path: "organization", limit: Limits.name)
+        if let node = map["case"] { document.caseInfo = caseInfo(node) }
+        if let node = map["meeting"], !node.isNull { document.meeting = meeting(node) }
+        document.earlierHandlings = list(map["earlier_handlings"], path: "earlier_handlings") { reader, node, path in
+            reader.earlierHandling(node, path: path)
+        }
+        if let node = map["project"], !node.isNull { document.project = project(node) }
+        document.description = text(map["description"], path: "description", limit: Limits.longText)
+        document.proposal = text(map["proposal"], path: "proposal", limit: Limits.longText)
+        document.decision = text(map["decision"], path: "decision", limit: Limits.longText)
+        document.outcome = choice(map["outcome"], path: "outcome", as: Outcome.self)
+        if let node = map["vote"], !node.isNull { document.vote = vote(node) }
+        document.disqualified = list(map["disqualified"], path: "disqualified") { reader, node, path in
+            reader.disqualification(node, path: path)
+        }
+        document.total = money(map["total"], path: "total")
+        document.costShares = list(map["cost_shares"], path: "cost_shares") { reader, node, path in
+            reader.costShare(node, path: path)
+        }
+        document.deadlines = list(map["deadlines"], path: "deadlines") { reader, node, path in
+            reader.deadline(node, path: path)
+        }
+        document.contacts = list(map["contacts"], path: "contacts") { reader, node, path in
+            reader.contact(node, path: path)
+        }
+        if let node = map["publicity"] { document.publicity = publicity(node) ?? .public }
+        checkTotals(document, totalNode: map["total"] ?? map["cost_shares"])
+        return document
+    }
+
+    // MARK: - Parts
+
+    private mutating func caseInfo(_ node: Node) -> DecisionDocument.CaseInfo? {
+        guard let map = mapping(node, path: "case", allowed: ["diary_number", "title", "classification"]) else { return nil }
+        var info = DecisionDocument.CaseInfo()
+        if let numberNode = map["diary_number"], let raw = text(numberNode, path: "case.diary_number", limit: DiaryNumber.maximumLength) {
+            info.diaryNumber = parse(numberNode, path: "case.diary_number") { _ in try DiaryNumber(parsing: raw) }
+        }
+        info.title = text(map["title"], path: "case.title", limit: Limits.title)
+        info.classification = text(map["classification"], path: "case.classification", limit: 50)
+        return info
+    }
+
+    private mutating func meeting(_ node: Node) -> DecisionDocument.MeetingReference? {
+        guard let map = mapping(node, path: "meeting", allowed: ["date", "section"]) else { return nil }
+        guard let date = requiredDate(map, "date", path: "meeting.date") else { return nil }
+        return DecisionDocument.MeetingReference(date: date, section: integer(map["section"], path: "meeting.section", range: 1...99_999))
+    }
+
+    private mutating func earlierHandling(_ node: Node, path: String) -> DecisionDocument.EarlierHandling? {
+        guard let map = mapping(node, path: path, allowed: ["body", "section", "date"]) else { return nil }
+        guard let body = requiredText(map, "body", path: "\(path).body", limit: Limits.name),
+            let date = requiredDate(map, "date", path: "\(path).date")
+        else { return nil }
+        return DecisionDocument.EarlierHandling(
+            body: body, section: integer(map["section"], path: "\(path).section", range: 1...99_999), date: date)
+    }
+
+    private mutating func project(_ node: Node) -> DecisionDocument.ProjectReference? {
+        guard let map = mapping(node, path: "project", allowed: ["name", "coordinator", "period"]) else { return nil }
+        guard let name = requiredText(map, "name", path: "project.name", limit: Limits.name) else { return nil }
+        return DecisionDocument.ProjectReference(
+            name: name, coordinator: text(map["coordinator"], path: "project.coordinator", limit: Limits.name),
+            period: text(map["period"], path: "project.period", limit: 100))
+    }
+
+    private mutating func vote(_ node: Node) -> DecisionDocument.VoteCount? {
+        guard let map = mapping(node, path: "vote", allowed: ["yes", "no", "blank", "absent"]) else { return nil }
+        func count(_ key: String) -> Int { integer(map[key], path: "vote.\(key)", range: 0...10_000) ?? 0 }
+        return DecisionDocument.VoteCount(yes: count("yes"), no: count("no"), blank: count("blank"), absent: count("absent"))
+    }
+
+    private mutating func disqualification(_ node: Node, path: String) -> DecisionDocument.Disqualification? {
+        guard let map = mapping(node, path: path, allowed: ["name", "ground"]) else { return nil }
+        guard let name = requiredText(map, "name", path: "\(path).name", limit: Limits.name) else { return nil }
+        return DecisionDocument.Disqualification(name: name, ground: text(map["ground"], path: "\(path).ground", limit: Limits.shortText))
+    }
+
+    private mutating func costShare(_ node: Node, path: String) -> DecisionDocument.CostShare? {
+        guard let map = mapping(node, path: path, allowed: ["year", "amount", "amount_cents", "source"]) else { return nil }
+        let year = integer(map["year"], path: "\(path).year", range: CalendarDate.years)
+        if map["year"] == nil { problem(node, "\(path).year", "is missing; give the year the share is paid in, e.g. 2021") }
+        var amount: Money?
+        switch (map["amount"], map["amount_cents"]) {
+        case (let node?, nil): amount = money(node, path: "\(path).amount")
+        case (nil, let node?):
+            amount = integer(node, path: "\(path).amount_cents", range: 0...Int(Int64.max / 4)).map { Money(cents: Int64($0)) }
+        case (nil, nil): problem(node, "\(path).amount", "is missing; give the amount, e.g. 400 €")
+        case (_?, _?): problem(node, "\(path).amount", "give either amount or amount_cents, not both")
+        }
+        if let value = amount, value.cents < 0 {
+            problem(map["amount"] ?? map["amount_cents"] ?? node, "\(path).amount", "\(value) is negative; a cost share is zero or more")
+            amount = nil
+        }
+        guard let year, let amount else { return nil }
+        return DecisionDocument.CostShare(year: year, amount: amount, source: text(map["source"], path: "\(path).source", limit: Limits.name))
+    }
+
+    private mutating func deadline(_ node: Node, path: String) -> DecisionDocument.Deadline? {
+        guard let map = mapping(node, path: path, allowed: ["kind", "date", "text", "done"]) else { return nil }
+        let kind = choice(map["kind"], path: "\(path).kind", as: DeadlineKind.self)
+        if map["kind"] == nil { problem(node, "\(path).kind", "is missing; expected \(DeadlineKind.choices)") }
+        guard let date = requiredDate(map, "date", path: "\(path).date"), let kind else { return nil }
+        return DecisionDocument.Deadline(
+            kind: kind, date: date, text: text(map["text"], path: "\(path).text", limit: Limits.shortText),
+            done: boolean(map["done"], path: "\(path).done") ?? false)
+    }
+
+    private mutating func contact(_ node: Node, path: String) -> DecisionDocument.Contact? {
+        guard let map = mapping(node, path: path, allowed: ["role", "name", "title", "phone", "email", "private"]) else { return nil }
+        let role = choice(map["role"], path: "\(path).role", as: ContactRole.self)
+        if map["role"] == nil { problem(node, "\(path).role", "is missing; expected \(ContactRole.choices)") }
+        guard let name = requiredText(map, "name", path: "\(path).name", limit: Limits.name), let role else { return nil }
+        var contact = DecisionDocument.Contact(role: role, name: name)
+        contact.title = text(map["title"], path: "\(path).title", limit: Limits.name)
+        if let node = map["phone"], let phone = text(node, path: "\(path).phone", limit: 40) {
+            let allowed = phone.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
+            if allowed, phone.contains(where: \.isASCIIDigit) { contact.phone = phone } else {
+                problem(node, "\(path).phone", "\"\(phone)\" is not a phone number; use digits, spaces, + - ( )")
+            }
+        }
+        if let node = map["email"], let email = text(node, path: "\(path).email", limit: 254) {
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) {
+                contact.email = email
+            } else {
+                problem(node, "\(path).email", "\"\(email)\" is not an e-mail address")
+            }
+        }
+        contact.isPrivate = boolean(map["private"], path: "\(path).private") ?? false
+        return contact
+    }
+
+    private mutating func publicity(_ node: Node) -> Publicity? {
+        if let value = node.scalar?.string, value == "public" { return .public }
+        if case .mapping = node, let map = mapping(node, path: "publicity", allowed: ["secret"]),
+            let basis = requiredText(map, "secret", path: "publicity.secret", limit: Limits.shortText)
+        {
+            return .secret(basis: basis)
+        }
+        if case .scalar = node {
+            problem(node, "publicity", "\"\(node.scalar?.string ?? "")\" is not allowed; expected public or {secret: LEGAL BASIS}")
+        }
+        return nil
+    }
+
+    private mutating func checkTotals(_ document: DecisionDocument, totalNode: Node?) {
+        guard let total = document.total, !document.costShares.isEmpty, let sum = document.sharesTotal, sum != total else { return }
+        problem(totalNode, "cost_shares", "the shares add up to \(sum), but total is \(total); they must be equal")
+    }
+
+    // MARK: - Scalars
+
+    private mutating func mapping(_ node: Node, path: String, allowed: [String]) -> Fields? {
+        guard case .mapping(let mapping) = node else {
+            problem(node, path, "expected a mapping of keys (\(allowed.joined(separator: ", ")))")
+            return nil
+        }
+        var result = Fields(node: node)
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? ""
+            if allowed.contains(name) {
+                result.values[name] = value
+            } else {
+                let place = path == "(document)" ? "" : "\(path)."
+                problem(key, "\(place)\(name)", "is not a known key; expected one of \(allowed.joined(separator: ", "))")
+            }
+        }
+        return result
+    }
+
+    private mutating func text(_ node: Node?, path: String, limit: Int) -> String? {
+        guard let node, !node.isNull else { return nil }
+        guard case .scalar(let scalar) = node else {
+            problem(node, path, "expected text")
+            return nil
+        }
+        let value = scalar.string
+        if value.unicodeScalars.contains("\u{0}") {
+            problem(node, path, "contains a NUL byte")
+            return nil
+        }
+        if value.count > limit {
+            problem(node, path, "is \(value.count) characters long; at most \(limit) are allowed")
+            return nil
+        }
+        let trimmed = value.trimmingWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    private mutating func requiredText(_ map: Fields, _ key: String, path: String? = nil, limit: Int) -> String? {
+        let path = path ?? key
+        guard let node = map[key], !node.isNull else {
+            problem(map.node, path, "is missing")
+            return nil
+        }
+        let value = text(node, path: path, limit: limit)
+        if value == nil, case .scalar = node, problems.last?.field != path { problem(node, path, "is empty") }
+        return value
+    }
+
+    private mutating func requiredDate(_ map: Fields, _ key: String, path: String) -> CalendarDate? {
+        guard let node = map[key], !node.isNull else {
+            problem(map.node, path, "is missing; give a date like 20.2.2020 or 2020-02-20")
+            return nil
+        }
+        return date(node, path: path)
+    }
+
+    private mutating func date(_ node: Node, path: String) -> CalendarDate? {
+        guard let raw = text(node, path: path, limit: 40) else { return nil }
+        return parse(node, path: path) { _ in try CalendarDate(parsing: raw) }
+    }
+
+    private mutating func money(_ node: Node?, path: String) -> Money? {
+        guard let node, let raw = text(node, path: path, limit: 60) else { return nil }
+        return parse(node, path: path) { _ in try Money(parsing: raw) }
+    }
+
+    private mutating func integer(_ node: Node?, path: String, range: ClosedRange<Int>) -> Int? {
+        guard let node, let raw = text(node, path: path, limit: 30) else { return nil }
+        guard raw.allSatisfy(\.isASCIIDigit), let value = Int(raw), range.contains(value) else {
+            problem(node, path, "\"\(raw)\" is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func boolean(_ node: Node?, path: String) -> Bool? {
+        guard let node, let raw = text(node, path: path, limit: 10) else { return nil }
+        switch raw {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            problem(node, path, "\"\(raw)\" is not true or false")
+            return nil
+        }
+    }
+
+    private mutating func choice<T: CaseIterable & RawRepresentable<String>>(_ node: Node?, path: String, as type: T.Type) -> T? {
+        guard let node, let raw = text(node, path: path, limit: 60) else { return nil }
+        guard let value = T(rawValue: raw) else {
+            problem(node, path, "\"\(raw)\" is not allowed; expected \(T.choices)")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func list<T>(_ node: Node?, path: String, _ element: (inout NodeReader, Node, String) -> T?) -> [T] {
+        guard let node, !node.isNull else { return [] }
+        guard case .sequence(let sequence) = node else {
+            problem(node, path, "expected a list")
+            return []
+        }
+        return sequence.enumerated().compactMap { index, item in element(&self, item, "\(path)[\(index)]") }
+    }
+
+    private mutating func parse<T>(_ node: Node, path: String, _ body: (Node) throws -> T) -> T? {
+        do {
+            return try body(node)
+        } catch {
+            problem(node, path, "\(error)")
+            return nil
+        }
+    }
+
+    private mutating func problem(_ node: Node?, _ field: String, _ message: String) {
+        problems.append(DocumentProblem(file: file, line: node?.mark?.line, column: node?.mark?.column, field: field, message: message))
+    }
+}
+
+/// The keys of one mapping, and the mapping itself (for the line of a missing key).
+struct Fields {
+    let node: Node
+    var values: [String: Node] = [:]
+
+    subscript(key: String) -> Node? { values[key] }
+}
+
+extension Node {
+    var isNull: Bool {
+        guard case .scalar(let scalar) = self else { return false }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var scalars = Substring(self).unicodeScalars[...]
+        while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}
