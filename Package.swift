@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
         .testTarget(
             name: "PykalaTests",
-            dependencies: ["pykala", "Postgres", "PostgresTestSupport"],
+            dependencies: ["pykala", "Postgres", "DecisionStore", "PostgresTestSupport"],
             swiftSettings: strict
         ),
     ]

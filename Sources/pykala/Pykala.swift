@@ -15,6 +15,6 @@ struct Pykala: ParsableCommand {
               pykala db migrate
               pykala local status
             """,
-        subcommands: [Local.self, Db.self]
+        subcommands: [Local.self, Db.self, RegisterCommand.self, DecisionCommand.self]
     )
 }

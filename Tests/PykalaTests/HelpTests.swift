@@ -6,7 +6,7 @@ struct HelpTests {
         "every command's --help has an example",
         arguments: [
             [], ["local"], ["local", "start"], ["local", "stop"], ["local", "status"], ["db"], ["db", "migrate"],
-            ["db", "status"],
+            ["db", "status"], ["register"], ["decision"], ["decision", "show"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

@@ -1,4 +1,4 @@
-internal import Foundation
+public import Foundation
 
 /// A `json`/`jsonb` value as its text, with helpers to go to and from `Codable` values.
 public struct PostgresJSON: Hashable, Sendable, PostgresEncodable, PostgresDecodable {
@@ -7,9 +7,10 @@ public struct PostgresJSON: Hashable, Sendable, PostgresEncodable, PostgresDecod
     public init(text: String) { self.text = text }
 
     /// Encodes a value with sorted keys, so equal values give equal text.
-    public init(encoding value: some Encodable) throws {
+    public init(encoding value: some Encodable, keys: JSONEncoder.KeyEncodingStrategy = .useDefaultKeys) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = keys
         text = String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 

@@ -1,0 +1,81 @@
+internal import Decisions
+
+/// A decision document as `pykala.register_decisions` takes it: money in cents, dates ISO,
+/// secrecy as its legal basis. Key names match the SQL function.
+struct NormalizedDocument: Encodable {
+    struct Case: Encodable {
+        let diaryNumber: String?
+        let running: Int?
+        let classification: String?
+        let year: Int?
+        let title: String?
+    }
+    struct Project: Encodable { let name: String; let coordinator: String?; let period: String? }
+    struct Share: Encodable { let year: Int; let amountCents: Int64; let source: String? }
+    struct Deadline: Encodable { let kind: String; let date: String; let text: String?; let done: Bool }
+    struct Contact: Encodable {
+        let role: String
+        let name: String
+        let title: String?
+        let phone: String?
+        let email: String?
+        let `private`: Bool
+    }
+    struct Vote: Encodable { let yes: Int; let no: Int; let blank: Int; let absent: Int }
+    struct Disqualified: Encodable { let name: String; let ground: String? }
+    struct Handling: Encodable { let body: String; let section: Int?; let date: String }
+
+    let organization: String?
+    let body: String
+    let `case`: Case?
+    let meetingDate: String?
+    let section: Int?
+    let title: String
+    let project: Project?
+    let description: String?
+    let proposal: String?
+    let decision: String?
+    let outcome: String?
+    let vote: Vote?
+    let disqualified: [Disqualified]
+    let earlierHandlings: [Handling]
+    let totalCents: Int64?
+    let costShares: [Share]
+    let deadlines: [Deadline]
+    let contacts: [Contact]
+    let secrecyBasis: String?
+
+    init(_ document: DecisionDocument) {
+        organization = document.organization
+        body = document.body
+        `case` = document.caseInfo.map { info in
+            var running: Int?
+            var classification = info.classification
+            var year: Int?
+            if case .structured(let number, let code, let numberYear) = info.diaryNumber {
+                (running, classification, year) = (number, code, numberYear)
+            }
+            return Case(
+                diaryNumber: info.diaryNumber?.description, running: running, classification: classification, year: year,
+                title: info.title)
+        }
+        meetingDate = document.meeting?.date.iso
+        section = document.meeting?.section
+        title = document.title
+        project = document.project.map { Project(name: $0.name, coordinator: $0.coordinator, period: $0.period) }
+        description = document.description
+        proposal = document.proposal
+        decision = document.decision
+        outcome = document.outcome?.rawValue
+        vote = document.vote.map { Vote(yes: $0.yes, no: $0.no, blank: $0.blank, absent: $0.absent) }
+        disqualified = document.disqualified.map { Disqualified(name: $0.name, ground: $0.ground) }
+        earlierHandlings = document.earlierHandlings.map { Handling(body: $0.body, section: $0.section, date: $0.date.iso) }
+        totalCents = document.total?.cents
+        costShares = document.costShares.map { Share(year: $0.year, amountCents: $0.amount.cents, source: $0.source) }
+        deadlines = document.deadlines.map { Deadline(kind: $0.kind.rawValue, date: $0.date.iso, text: $0.text, done: $0.done) }
+        contacts = document.contacts.map {
+            Contact(role: $0.role.rawValue, name: $0.name, title: $0.title, phone: $0.phone, email: $0.email, private: $0.isPrivate)
+        }
+        if case .secret(let basis) = document.publicity { secrecyBasis = basis } else { secrecyBasis = nil }
+    }
+}

@@ -1,0 +1,10 @@
+internal import ArgumentParser
+
+struct DecisionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decision",
+        abstract: "Show decisions.",
+        discussion: "Example:\n  pykala decision show 2265/15.151/2020",
+        subcommands: [Show.self]
+    )
+}

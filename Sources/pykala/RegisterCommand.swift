@@ -1,0 +1,45 @@
+internal import ArgumentParser
+internal import Decisions
+internal import DecisionStore
+internal import Foundation
+
+/// `pykala register FILE`: decision documents in, drafts stored.
+struct RegisterCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "register",
+        abstract: "Register the decisions a YAML or JSON document describes, as drafts (all or none).",
+        discussion: """
+            The document's keys are described in docs/decision-document.md. By default the
+            organization, body and people it names must exist; --create-missing creates them
+            and says what it created.
+
+            Example:
+              pykala register examples/ranua-2020-39.yaml --create-missing
+            """)
+
+    @Argument(help: "The decision document (YAML or JSON); - reads standard input.")
+    var file: String
+
+    @Flag(help: "Create the organization, body and people the document names when they do not exist.")
+    var createMissing = false
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let text = try InputFile.read(file)
+        let documents = try DocumentReader.read(text, file: file)
+        let result = try DecisionRegistry.register(documents, createMissing: createMissing, on: try connection.target.connect())
+        switch output.format {
+        case .json: try Output.json(result)
+        case .table:
+            for created in result.created {
+                print("created \(created.kind) \(created.name)" + (created.bodyKind.map { " (kind \($0))" } ?? ""))
+            }
+            for decision in result.decisions {
+                let place = decision.section.map { " \(decision.body) § \($0)" } ?? " \(decision.body)"
+                print("registered decision \(decision.id) as a draft:\(place) \(decision.diaryNumber ?? "") \(decision.title)")
+            }
+        }
+    }
+}

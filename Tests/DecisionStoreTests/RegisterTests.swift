@@ -1,0 +1,141 @@
+import DecisionStore
+import Decisions
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+@Suite("registering decisions")
+struct RegisterTests {
+    let connection: Connection
+
+    init() throws {
+        connection = try TestPostgres.migratedDatabase().connect()
+    }
+
+    static func workedExample() throws -> DecisionDocument {
+        let url = TestPostgres.resources.root.appendingPathComponent("examples/ranua-2020-39.yaml")
+        return try #require(try DocumentReader.read(String(contentsOf: url, encoding: .utf8), file: "ranua-2020-39.yaml").first)
+    }
+
+    /// Row counts of every register table: equal before and after a refused input.
+    private func fingerprint() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in ["organization", "body", "person", "project", "case", "decision", "cost_share", "deadline", "contact", "diary_counter"] {
+            counts[table] = try connection.execute("SELECT count(*) AS n FROM pykala.\(SQLIdentifier.quoted(table))")[0].get("n", as: Int.self)
+        }
+        return counts
+    }
+
+    @Test("the worked example registers and shows exactly as in the seed")
+    func workedExample() throws {
+        let result = try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        #expect(result.created.map(\.kind) == ["organization", "body", "person", "person"])
+        let id = try #require(result.decisions.first?.id)
+        let card = try DecisionQueries.card(.diaryNumber("2265/15.151/2020"), on: connection)
+        #expect(card.id == id)
+        #expect(card.state == "draft")
+        #expect(card.organization == "Ranuan kunta")
+        #expect(card.sectionReference == "Kunnanhallitus/2020/§39")
+        #expect(card.meetingDate?.description == "24.2.2020")
+        #expect(card.total?.description == "1 000,00 €")
+        #expect(card.costShares.map { "\($0.year): \($0.amount)" } == ["2020: 200,00 €", "2021: 400,00 €", "2022: 400,00 €"])
+        #expect(card.deadlines.map(\.date.description) == ["11.2.2020", "20.2.2020"])
+        #expect(card.deadlines.last?.kind == "reply_by")
+        #expect(card.deadlines.last?.passedBeforeMeeting == true)
+        #expect(card.contacts.map(\.name) == ["Anitta Jaakola", "Sirpa Hakala"])
+        #expect(card.contacts.last?.phone == "040 539 4293")
+        #expect(card.outcome == "approved")
+        #expect(card.project == "Turvallisuus -hankeyhteistyö")
+        #expect(try DecisionQueries.card(.section(body: "Kunnanhallitus", year: 2020, section: 39), on: connection).id == id)
+        #expect(try DecisionQueries.card(.id(id), on: connection).title == card.title)
+    }
+
+    @Test("the diary counter never falls behind a registered number")
+    func counterFollowsRegisteredNumbers() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let last = try connection.execute("SELECT last_running FROM pykala.diary_counter WHERE year = 2020")[0]
+        #expect(try last.get("last_running", as: Int.self) == 2265)
+    }
+
+    @Test("without --create-missing an unknown organization is refused and nothing is stored")
+    func unknownOrganization() throws {
+        let before = try fingerprint()
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register([try Self.workedExample()], createMissing: false, on: connection)
+        }
+        #expect(error.kind == .notFound)
+        #expect(error.message == "organization \"Ranuan kunta\" does not exist")
+        #expect(try fingerprint() == before)
+    }
+
+    @Test("the same § twice is refused, and a batch with one bad decision stores none")
+    func allOrNone() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let before = try fingerprint()
+        var other = try Self.workedExample()
+        other.meeting?.section = 40
+        other.caseInfo = nil
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register([other, try Self.workedExample()], createMissing: true, on: connection)
+        }
+        #expect(error.kind == .conflict)
+        #expect(error.message == "Kunnanhallitus already has a § 39 in 2020")
+        #expect(try fingerprint() == before)
+    }
+
+    @Test("shares that do not add up are refused by the database too")
+    func databaseChecksSums() throws {
+        var document = try Self.workedExample()
+        document.costShares[2].amount = Money(cents: 30_000)
+        let before = try fingerprint()
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register([document], createMissing: true, on: connection)
+        }
+        #expect(error.message == "the cost shares add up to 900,00 €, but the total is 1 000,00 €")
+        #expect(try fingerprint() == before)
+    }
+
+    @Test("plain SQL cannot store what the CLI refuses", arguments: [
+        "INSERT INTO pykala.organization (name) VALUES (' padded ')",
+        "INSERT INTO pykala.organization (name) VALUES ('')",
+        "INSERT INTO pykala.organization (name, business_id) VALUES ('X', '123')",
+    ])
+    func checksHold(_ sql: String) throws {
+        let error = try #require(throws: PostgresError.self) { try connection.execute(sql) }
+        #expect(error.sqlState == .checkViolation)
+    }
+
+    @Test("negative amounts and unknown kinds are refused by CHECK constraints")
+    func rowChecks() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        for sql in [
+            "UPDATE pykala.cost_share SET amount_cents = -1",
+            "UPDATE pykala.deadline SET kind = 'soon'",
+            "UPDATE pykala.decision SET outcome = 'accepted'",
+            "UPDATE pykala.decision SET description = repeat('a', 200001)",
+            "UPDATE pykala.decision SET publicity = 'secret'",
+        ] {
+            let error = try #require(throws: PostgresError.self) { try connection.execute(sql) }
+            #expect(error.sqlState == .checkViolation, "\(sql)")
+        }
+    }
+
+    @Test("an auditor may read the register but not register, not even with plain SQL")
+    func auditorCannotWrite() throws {
+        try connection.execute("DROP ROLE IF EXISTS register_test_auditor")
+        try connection.execute("CREATE ROLE register_test_auditor LOGIN IN ROLE pykala_auditor")
+        try connection.execute("SET SESSION AUTHORIZATION register_test_auditor")
+        let readable = try connection.execute("SELECT count(*) AS n FROM pykala.decision")
+        #expect(try readable[0].get("n", as: Int.self) == 0)
+        let insert = try #require(throws: PostgresError.self) {
+            try connection.execute("INSERT INTO pykala.organization (name) VALUES ('X')")
+        }
+        #expect(insert.sqlState == .insufficientPrivilege)
+        let call = try #require(throws: PostgresError.self) {
+            try connection.execute("SELECT pykala.register_decisions('[]'::jsonb, true)")
+        }
+        #expect(call.sqlState == .insufficientPrivilege)
+        try connection.execute("RESET SESSION AUTHORIZATION")
+    }
+}
