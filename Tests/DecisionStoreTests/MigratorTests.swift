@@ -112,6 +112,22 @@ struct MigratorTests {
     }
 }
 
+@Suite("migrations across databases")
+struct CrossDatabaseMigrationTests {
+    @Test("several databases of one cluster migrate at the same moment (roles are cluster-wide)")
+    func parallelDatabases() async throws {
+        let databases = try (0..<6).map { _ in try TestPostgres.emptyDatabase() }
+        let migrator = try Migrator(directory: TestPostgres.resources.migrations)
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for database in databases {
+                group.addTask { try migrator.migrate(on: try database.connect()).count }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: migrator.migrations.count, count: databases.count))
+    }
+}
+
 extension MigrationError {
     /// The server message inside a `.failed` error, for comparing the other fields.
     var failedMessage: String {

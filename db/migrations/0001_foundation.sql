@@ -1,8 +1,10 @@
 -- 0001 foundation: the schema, its NOLOGIN owner, and the group roles.
 -- Tables, functions and grants on them belong to later migrations.
 
--- Roles are cluster-wide: create each one only when missing, and tolerate another
--- database of the same cluster creating it at the same moment.
+-- Roles are cluster-wide: create each one only when missing, with its final attributes,
+-- and tolerate another database of the same cluster creating it at the same moment. No
+-- ALTER ROLE here: two databases migrating at once would collide on the same pg_authid
+-- row ("tuple concurrently updated"), and per-database advisory locks cannot prevent it.
 DO $roles$
 DECLARE
     wanted text;
@@ -17,7 +19,7 @@ BEGIN
     ] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = wanted) THEN
             BEGIN
-                EXECUTE format('CREATE ROLE %I NOLOGIN NOINHERIT', wanted);
+                EXECUTE format('CREATE ROLE %I NOLOGIN', wanted);
             EXCEPTION WHEN duplicate_object OR unique_violation THEN
                 NULL;
             END;
@@ -25,12 +27,6 @@ BEGIN
     END LOOP;
 END
 $roles$;
-
-ALTER ROLE pykala_owner NOLOGIN;
-ALTER ROLE pykala_secretary NOLOGIN INHERIT;
-ALTER ROLE pykala_manager NOLOGIN INHERIT;
-ALTER ROLE pykala_auditor NOLOGIN INHERIT;
-ALTER ROLE pykala_admin NOLOGIN INHERIT;
 
 CREATE SCHEMA IF NOT EXISTS pykala AUTHORIZATION pykala_owner;
 COMMENT ON SCHEMA pykala IS 'Pykälä decision register; written only through its SECURITY DEFINER functions';
