@@ -62,7 +62,11 @@ let package = Package(
             dependencies: ["DecisionStore", "Postgres", "PostgresTestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "Decisions", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PykalaTests",
             dependencies: ["pykala", "Postgres", "DecisionStore", "PostgresTestSupport"],

@@ -12,9 +12,13 @@ struct Pykala: ParsableCommand {
             DATABASE_URL or libpq's PGHOST/PGDATABASE to use another server.
 
             Example:
-              pykala db migrate
-              pykala local status
+              pykala register examples/ranua-2020-39.yaml --create-missing
+              pykala decision show 2265/15.151/2020
+              pykala deadlines --within 14d
             """,
-        subcommands: [Local.self, Db.self, RegisterCommand.self, DecisionCommand.self]
+        subcommands: [
+            Local.self, Db.self, OrgCommand.self, BodyCommand.self, PersonCommand.self, CaseCommand.self, RegisterCommand.self,
+            DecisionCommand.self, DeadlinesCommand.self, ProjectCommand.self,
+        ]
     )
 }

@@ -30,7 +30,7 @@ struct RegisterTests {
     @Test("the worked example registers and shows exactly as in the seed")
     func workedExample() throws {
         let result = try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
-        #expect(result.created.map(\.kind) == ["organization", "body", "person", "person"])
+        #expect(result.created.map(\.kind) == ["organization", "body", "project", "person", "person"])
         let id = try #require(result.decisions.first?.id)
         let card = try DecisionQueries.card(.diaryNumber("2265/15.151/2020"), on: connection)
         #expect(card.id == id)

@@ -4,21 +4,26 @@ public import Postgres
 /// Reading decisions back.
 public enum DecisionQueries {
     /// The decision a reference names; an error if none, or if a diary number names several.
-    public static func card(_ reference: DecisionReference, on connection: Connection) throws -> DecisionCard {
+    /// Decisions are looked up in `organization` (the only one, when nil).
+    public static func card(_ reference: DecisionReference, organization: String? = nil, on connection: Connection) throws
+        -> DecisionCard
+    {
+        try connection.reading { tx in try card(reference, organizationID: try tx.organizationID(organization), on: tx) }
+    }
+
+    private static func card(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> DecisionCard {
         let rows: QueryResult
         switch reference {
         case .id(let id):
-            rows = try StoreError.translating { try connection.execute(cardSQL + " WHERE d.id = $1", [id]) }
+            rows = try connection.execute(cardSQL + " WHERE d.organization_id = $1 AND d.id = $2", [organizationID, id])
         case .diaryNumber(let number):
-            rows = try StoreError.translating {
-                try connection.execute(cardSQL + " WHERE c.diary_number = $1 ORDER BY d.id", [number])
-            }
+            rows = try connection.execute(
+                cardSQL + " WHERE d.organization_id = $1 AND c.diary_number = $2 ORDER BY d.id", [organizationID, number])
         case .section(let body, let year, let section):
-            rows = try StoreError.translating {
-                try connection.execute(
-                    cardSQL + " WHERE b.name = $1 AND extract(year FROM d.meeting_date) = $2 AND d.section = $3",
-                    [body, year, section])
-            }
+            rows = try connection.execute(
+                cardSQL
+                    + " WHERE d.organization_id = $1 AND (b.name = $2 OR b.name_sv = $2) AND extract(year FROM d.meeting_date) = $3 AND d.section = $4",
+                [organizationID, body, year, section])
         }
         guard let row = rows.first else {
             throw StoreError(kind: .notFound, message: "no decision has \(reference)", hint: "List them with `pykala decision list`.")

@@ -32,14 +32,7 @@ public enum DecisionRegistry {
     @discardableResult
     public static func register(_ documents: [DecisionDocument], createMissing: Bool, on connection: Connection) throws -> Result {
         let payload = try PostgresJSON(encoding: documents.map(NormalizedDocument.init), keys: .convertToSnakeCase)
-        let result = try StoreError.translating {
-            try connection.withTransaction { tx in
-                try tx.execute("SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing])
-            }
-        }
-        let json = try result[0].get("result", as: PostgresJSON.self)
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(Result.self, from: Data(json.text.utf8))
+        return try connection.callWriting(
+            "SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing], as: Result.self)
     }
 }

@@ -10,7 +10,23 @@ struct NormalizedDocument: Encodable {
         let year: Int?
         let title: String?
     }
-    struct Project: Encodable { let name: String; let coordinator: String?; let period: String? }
+    struct Project: Encodable {
+        let name: String
+        let coordinator: String?
+        let period: String?
+        let goals: String?
+        let partners: [String]
+        let funders: [String]
+        let contacts: [ProjectContact]
+    }
+    struct ProjectContact: Encodable {
+        let name: String
+        let title: String?
+        let responsibility: String?
+        let phone: String?
+        let email: String?
+        let `private`: Bool
+    }
     struct Share: Encodable { let year: Int; let amountCents: Int64; let source: String? }
     struct Deadline: Encodable { let kind: String; let date: String; let text: String?; let done: Bool }
     struct Contact: Encodable {
@@ -62,7 +78,16 @@ struct NormalizedDocument: Encodable {
         meetingDate = document.meeting?.date.iso
         section = document.meeting?.section
         title = document.title
-        project = document.project.map { Project(name: $0.name, coordinator: $0.coordinator, period: $0.period) }
+        project = document.project.map { project in
+            Project(
+                name: project.name, coordinator: project.coordinator, period: project.period, goals: project.goals,
+                partners: project.partners, funders: project.funders,
+                contacts: project.contacts.map {
+                    ProjectContact(
+                        name: $0.name, title: $0.title, responsibility: $0.responsibility, phone: $0.phone, email: $0.email,
+                        private: $0.isPrivate)
+                })
+        }
         description = document.description
         proposal = document.proposal
         decision = document.decision

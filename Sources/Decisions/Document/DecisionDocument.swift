@@ -37,6 +37,11 @@ public struct DecisionDocument: Sendable, Equatable {
     public struct MeetingReference: Sendable, Equatable {
         public var date: CalendarDate
         public var section: Int?
+
+        public init(date: CalendarDate, section: Int? = nil) {
+            self.date = date
+            self.section = section
+        }
     }
 
     public struct EarlierHandling: Sendable, Equatable {
@@ -45,10 +50,33 @@ public struct DecisionDocument: Sendable, Equatable {
         public var date: CalendarDate
     }
 
+    /// The project a decision concerns (hanke), as the document describes it.
     public struct ProjectReference: Sendable, Equatable {
         public var name: String
         public var coordinator: String?
         public var period: String?
+        public var goals: String?
+        public var partners: [String] = []
+        public var funders: [String] = []
+        public var contacts: [ProjectContact] = []
+
+        public init(name: String, coordinator: String? = nil, period: String? = nil) {
+            self.name = name
+            self.coordinator = coordinator
+            self.period = period
+        }
+    }
+
+    /// A person named for a project, with what they are responsible for.
+    public struct ProjectContact: Sendable, Equatable {
+        public var name: String
+        public var title: String?
+        public var responsibility: String?
+        public var phone: String?
+        public var email: String?
+        public var isPrivate: Bool = false
+
+        public init(name: String) { self.name = name }
     }
 
     public struct VoteCount: Sendable, Equatable {
@@ -67,6 +95,12 @@ public struct DecisionDocument: Sendable, Equatable {
         public var year: Int
         public var amount: Money
         public var source: String?
+
+        public init(year: Int, amount: Money, source: String? = nil) {
+            self.year = year
+            self.amount = amount
+            self.source = source
+        }
     }
 
     public struct Deadline: Sendable, Equatable {
@@ -74,6 +108,13 @@ public struct DecisionDocument: Sendable, Equatable {
         public var date: CalendarDate
         public var text: String?
         public var done: Bool = false
+
+        public init(kind: DeadlineKind, date: CalendarDate, text: String? = nil, done: Bool = false) {
+            self.kind = kind
+            self.date = date
+            self.text = text
+            self.done = done
+        }
     }
 
     public struct Contact: Sendable, Equatable {

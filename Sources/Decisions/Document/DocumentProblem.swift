@@ -31,4 +31,5 @@ public enum Limits {
     public static let title = 500
     public static let shortText = 2_000
     public static let longText = 200_000
+    public static let goals = 20_000
 }

@@ -78,11 +78,37 @@ struct NodeReader {
     }
 
     private mutating func project(_ node: Node) -> DecisionDocument.ProjectReference? {
-        guard let map = mapping(node, path: "project", allowed: ["name", "coordinator", "period"]) else { return nil }
+        let keys = ["name", "coordinator", "period", "partners", "funders", "goals", "contacts"]
+        guard let map = mapping(node, path: "project", allowed: keys) else { return nil }
         guard let name = requiredText(map, "name", path: "project.name", limit: Limits.name) else { return nil }
-        return DecisionDocument.ProjectReference(
-            name: name, coordinator: text(map["coordinator"], path: "project.coordinator", limit: Limits.name),
-            period: text(map["period"], path: "project.period", limit: 100))
+        var project = DecisionDocument.ProjectReference(name: name)
+        project.coordinator = text(map["coordinator"], path: "project.coordinator", limit: Limits.name)
+        project.period = text(map["period"], path: "project.period", limit: 100)
+        project.goals = text(map["goals"], path: "project.goals", limit: Limits.goals)
+        for key in ["partners", "funders"] {
+            let names = list(map[key], path: "project.\(key)") { reader, node, path in
+                reader.text(node, path: path, limit: Limits.name)
+            }
+            if key == "partners" { project.partners = names } else { project.funders = names }
+        }
+        project.contacts = list(map["contacts"], path: "project.contacts") { reader, node, path in
+            reader.projectContact(node, path: path)
+        }
+        return project
+    }
+
+    private mutating func projectContact(_ node: Node, path: String) -> DecisionDocument.ProjectContact? {
+        let keys = ["name", "title", "responsibility", "phone", "email", "private"]
+        guard let map = mapping(node, path: path, allowed: keys),
+            let name = requiredText(map, "name", path: "\(path).name", limit: Limits.name)
+        else { return nil }
+        var contact = DecisionDocument.ProjectContact(name: name)
+        contact.title = text(map["title"], path: "\(path).title", limit: Limits.name)
+        contact.responsibility = text(map["responsibility"], path: "\(path).responsibility", limit: 500)
+        contact.phone = checked(map["phone"], path: "\(path).phone", limit: 40, FieldRules.phone)
+        contact.email = checked(map["email"], path: "\(path).email", limit: 254, FieldRules.email)
+        contact.isPrivate = boolean(map["private"], path: "\(path).private") ?? false
+        return contact
     }
 
     private mutating func vote(_ node: Node) -> DecisionDocument.VoteCount? {
@@ -134,20 +160,8 @@ struct NodeReader {
         guard let name = requiredText(map, "name", path: "\(path).name", limit: Limits.name), let role else { return nil }
         var contact = DecisionDocument.Contact(role: role, name: name)
         contact.title = text(map["title"], path: "\(path).title", limit: Limits.name)
-        if let node = map["phone"], let phone = text(node, path: "\(path).phone", limit: 40) {
-            let allowed = phone.allSatisfy { $0.isASCIIDigit || " +-()".contains($0) }
-            if allowed, phone.contains(where: \.isASCIIDigit) { contact.phone = phone } else {
-                problem(node, "\(path).phone", "\"\(phone)\" is not a phone number; use digits, spaces, + - ( )")
-            }
-        }
-        if let node = map["email"], let email = text(node, path: "\(path).email", limit: 254) {
-            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace) {
-                contact.email = email
-            } else {
-                problem(node, "\(path).email", "\"\(email)\" is not an e-mail address")
-            }
-        }
+        contact.phone = checked(map["phone"], path: "\(path).phone", limit: 40, FieldRules.phone)
+        contact.email = checked(map["email"], path: "\(path).email", limit: 254, FieldRules.email)
         contact.isPrivate = boolean(map["private"], path: "\(path).private") ?? false
         return contact
     }
@@ -231,6 +245,19 @@ struct NodeReader {
     private mutating func date(_ node: Node, path: String) -> CalendarDate? {
         guard let raw = text(node, path: path, limit: 40) else { return nil }
         return parse(node, path: path) { _ in try CalendarDate(parsing: raw) }
+    }
+
+    /// A text field checked by one of ``FieldRules``.
+    private mutating func checked(
+        _ node: Node?, path: String, limit: Int, _ rule: (String?, String) throws(FieldError) -> String?
+    ) -> String? {
+        guard let node, let raw = text(node, path: path, limit: limit) else { return nil }
+        do {
+            return try rule(raw, path)
+        } catch {
+            problem(node, path, "\"\(error.value)\" is not accepted; expected \(error.expected)")
+            return nil
+        }
     }
 
     private mutating func money(_ node: Node?, path: String) -> Money? {

@@ -3,8 +3,8 @@ internal import ArgumentParser
 struct DecisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decision",
-        abstract: "Show decisions.",
-        discussion: "Example:\n  pykala decision show 2265/15.151/2020",
-        subcommands: [Show.self]
+        abstract: "Show and list decisions.",
+        discussion: "Example:\n  pykala decision show 2265/15.151/2020\n  pykala decision list --year 2020",
+        subcommands: [Show.self, List.self]
     )
 }

@@ -17,11 +17,13 @@ extension DecisionCommand {
         @Argument(help: "The decision: id, diary number, or BODY/YEAR/§N.")
         var reference: String
 
+        @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let card = try DecisionQueries.card(try DecisionReference(parsing: reference), on: try connection.target.connect())
+            let card = try DecisionQueries.card(
+                try DecisionReference(parsing: reference), organization: organization.name, on: try connection.target.connect())
             switch output.format {
             case .json: try Output.json(card)
             case .table: print(DecisionCardText.render(card), terminator: "")

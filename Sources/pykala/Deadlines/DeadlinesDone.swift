@@ -1,0 +1,27 @@
+internal import ArgumentParser
+internal import DecisionStore
+internal import Decisions
+
+extension DeadlinesCommand {
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a deadline done (or, with --undo, open again).",
+            discussion: "ID is the first column of `pykala deadlines`.\n\nExample:\n  pykala deadlines done 12")
+
+        @Argument(help: "The deadline's id.")
+        var id: Int64
+        @Flag(help: "Mark it open again.")
+        var undo = false
+
+        @OptionGroup var organization: OrganizationOption
+        @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let item = try Deadlines.markDone(id, done: !undo, organization: organization.name, on: try connection.target.connect())
+            try output.emit(item) { item in
+                print("deadline \(item.id) (\(item.kind.label) \(item.date), \(item.decisionTitle)) is \(item.done ? "done" : "open")")
+            }
+        }
+    }
+}
