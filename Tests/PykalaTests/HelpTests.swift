@@ -6,7 +6,7 @@ struct HelpTests {
         "every command's --help has an example",
         arguments: [
             [], ["local"], ["local", "start"], ["local", "stop"], ["local", "status"], ["db"], ["db", "migrate"],
-            ["db", "status"], ["register"], ["decision"], ["decision", "show"], ["decision", "list"], ["org"], ["org", "add"],
+            ["db", "status"], ["register"], ["decision"], ["decision", "show"], ["decision", "list"], ["decision", "edit"], ["org"], ["org", "add"],
             ["org", "list"], ["org", "show"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"], ["person"],
             ["person", "add"], ["person", "list"], ["person", "show"], ["case"], ["case", "open"], ["case", "list"],
             ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["project"], ["project", "list"], ["project", "show"],

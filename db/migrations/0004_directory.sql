@@ -298,74 +298,91 @@ BEGIN
 END
 $$;
 
--- As in 0003, with cases recorded through record_case, projects through project_for and
--- people through person_for.
-CREATE OR REPLACE FUNCTION pykala.register_decisions(documents jsonb, create_missing boolean DEFAULT false) RETURNS jsonb
+-- Writes one normalised decision document (as pykala's DecisionStore sends it): a new
+-- draft, or, with replace_id, the new content of an existing draft whose version is still
+-- expected_version. Cases are recorded through record_case, projects through project_for,
+-- people through person_for. Returns {"decision": {...}, "created": [...]}.
+CREATE FUNCTION pykala.write_decision(doc jsonb, create_missing boolean, replace_id bigint, expected_version integer)
+    RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    doc          jsonb;
     item         jsonb;
     item_index   integer;
-    registered   jsonb := '[]';
     created      jsonb := '[]';
     org_id       bigint;
     v_body_id    bigint;
     v_case_id    bigint;
     v_project_id bigint;
     v_decision   bigint;
+    v_version    integer := 1;
+    existing     decision;
     resolved     jsonb;
     shares_sum   bigint;
     body_kind    text;
 BEGIN
-    PERFORM require_role('secretary', 'admin');
-    IF jsonb_typeof(documents) IS DISTINCT FROM 'array' THEN
-        RAISE EXCEPTION 'documents must be a JSON array' USING ERRCODE = 'PK422';
-    END IF;
-
-    FOR doc IN SELECT value FROM jsonb_array_elements(documents) LOOP
-        IF doc->>'organization' IS NULL THEN
-            org_id := organization_id(NULL);
-        ELSE
-            SELECT id INTO org_id FROM organization WHERE name = doc->>'organization' OR name_sv = doc->>'organization'
-             ORDER BY name = doc->>'organization' DESC LIMIT 1;
-            IF NOT FOUND THEN
-                IF NOT create_missing THEN
-                    RAISE EXCEPTION 'organization "%" does not exist', doc->>'organization'
-                        USING ERRCODE = 'PK404', HINT = 'Check the spelling, or register with --create-missing to create it.';
-                END IF;
-                INSERT INTO organization (name) VALUES (doc->>'organization') RETURNING id INTO org_id;
-                created := created || jsonb_build_object('kind', 'organization', 'name', doc->>'organization');
-            END IF;
+    IF replace_id IS NOT NULL THEN
+        SELECT * INTO existing FROM decision WHERE id = replace_id FOR UPDATE;
+        IF NOT FOUND THEN
+            RAISE EXCEPTION 'no decision has id %', replace_id USING ERRCODE = 'PK404';
         END IF;
-
-        SELECT id INTO v_body_id FROM body
-         WHERE organization_id = org_id AND (name = doc->>'body' OR name_sv = doc->>'body')
-         ORDER BY name = doc->>'body' DESC LIMIT 1;
+        IF existing.state <> 'draft' THEN
+            RAISE EXCEPTION 'decision % is %, and only a draft can be edited', replace_id, existing.state
+                USING ERRCODE = 'PK409', HINT = 'A decision past its draft changes only through its workflow.';
+        END IF;
+        IF expected_version IS NOT NULL AND existing.version <> expected_version THEN
+            RAISE EXCEPTION 'decision % has changed since version % (it is at version % now)', replace_id, expected_version, existing.version
+                USING ERRCODE = 'PK409', HINT = 'Show it again with `pykala decision show`, then repeat the edit.';
+        END IF;
+        org_id := existing.organization_id;
+        IF doc->>'organization' IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM organization WHERE id = org_id AND (name = doc->>'organization' OR name_sv = doc->>'organization')) THEN
+            RAISE EXCEPTION 'decision % belongs to another organization than "%"', replace_id, doc->>'organization'
+                USING ERRCODE = 'PK409', HINT = 'A decision cannot move to another organization.';
+        END IF;
+    ELSIF doc->>'organization' IS NULL THEN
+        org_id := organization_id(NULL);
+    ELSE
+        SELECT id INTO org_id FROM organization WHERE name = doc->>'organization' OR name_sv = doc->>'organization'
+         ORDER BY name = doc->>'organization' DESC LIMIT 1;
         IF NOT FOUND THEN
             IF NOT create_missing THEN
-                RAISE EXCEPTION 'body "%" does not exist', doc->>'body'
-                    USING ERRCODE = 'PK404', HINT = 'Check the spelling, add it with `pykala body add`, or register with --create-missing.';
+                RAISE EXCEPTION 'organization "%" does not exist', doc->>'organization'
+                    USING ERRCODE = 'PK404', HINT = 'Check the spelling, or register with --create-missing to create it.';
             END IF;
-            body_kind := CASE WHEN doc->>'body' ~* 'valtuusto|fullmäktige' THEN 'council'
-                              WHEN doc->>'body' ~* 'hallitus|styrelse' THEN 'board'
-                              ELSE 'committee' END;
-            INSERT INTO body (organization_id, name, kind) VALUES (org_id, doc->>'body', body_kind) RETURNING id INTO v_body_id;
-            created := created || jsonb_build_object('kind', 'body', 'name', doc->>'body', 'body_kind', body_kind);
+            INSERT INTO organization (name) VALUES (doc->>'organization') RETURNING id INTO org_id;
+            created := created || jsonb_build_object('kind', 'organization', 'name', doc->>'organization');
         END IF;
+    END IF;
 
-        v_case_id := NULL;
-        IF doc->'case'->>'diary_number' IS NOT NULL THEN
-            v_case_id := record_case(org_id, doc->'case', doc->>'title');
+    SELECT id INTO v_body_id FROM body
+     WHERE organization_id = org_id AND (name = doc->>'body' OR name_sv = doc->>'body')
+     ORDER BY name = doc->>'body' DESC LIMIT 1;
+    IF NOT FOUND THEN
+        IF NOT create_missing THEN
+            RAISE EXCEPTION 'body "%" does not exist', doc->>'body'
+                USING ERRCODE = 'PK404', HINT = 'Check the spelling, add it with `pykala body add`, or register with --create-missing.';
         END IF;
+        body_kind := CASE WHEN doc->>'body' ~* 'valtuusto|fullmäktige' THEN 'council'
+                          WHEN doc->>'body' ~* 'hallitus|styrelse' THEN 'board'
+                          ELSE 'committee' END;
+        INSERT INTO body (organization_id, name, kind) VALUES (org_id, doc->>'body', body_kind) RETURNING id INTO v_body_id;
+        created := created || jsonb_build_object('kind', 'body', 'name', doc->>'body', 'body_kind', body_kind);
+    END IF;
 
-        v_project_id := NULL;
-        IF doc->'project'->>'name' IS NOT NULL THEN
-            resolved := project_for(org_id, doc->'project', create_missing);
-            v_project_id := (resolved->>'id')::bigint;
-            created := created || (resolved->'created');
-        END IF;
+    v_case_id := NULL;
+    IF doc->'case'->>'diary_number' IS NOT NULL THEN
+        v_case_id := record_case(org_id, doc->'case', doc->>'title');
+    END IF;
 
-        BEGIN
+    v_project_id := NULL;
+    IF doc->'project'->>'name' IS NOT NULL THEN
+        resolved := project_for(org_id, doc->'project', create_missing);
+        v_project_id := (resolved->>'id')::bigint;
+        created := created || (resolved->'created');
+    END IF;
+
+    BEGIN
+        IF replace_id IS NULL THEN
             INSERT INTO decision (organization_id, case_id, body_id, project_id, title, description, proposal,
                                   decision_text, outcome, vote, disqualified, earlier_handlings, meeting_date, section,
                                   total_cents, publicity, secrecy_basis)
@@ -375,41 +392,93 @@ BEGIN
                     (doc->>'total_cents')::bigint, CASE WHEN doc->>'secrecy_basis' IS NULL THEN 'public' ELSE 'secret' END,
                     doc->>'secrecy_basis')
             RETURNING id INTO v_decision;
-        EXCEPTION WHEN unique_violation THEN
-            RAISE EXCEPTION '% already has a § % in %', doc->>'body', doc->>'section', extract(year FROM (doc->>'meeting_date')::date)
-                USING ERRCODE = 'PK409', HINT = 'See it with `pykala decision show`; § numbers run per body and year.';
-        END;
-
-        FOR item, item_index IN SELECT value, ordinality - 1 FROM jsonb_array_elements(coalesce(doc->'cost_shares', '[]')) WITH ORDINALITY LOOP
-            INSERT INTO cost_share (organization_id, decision_id, position, year, amount_cents, source)
-            VALUES (org_id, v_decision, item_index, (item->>'year')::integer, (item->>'amount_cents')::bigint, item->>'source');
-        END LOOP;
-        SELECT sum(amount_cents) INTO shares_sum FROM cost_share WHERE decision_id = v_decision;
-        IF shares_sum IS NOT NULL AND doc->>'total_cents' IS NOT NULL AND shares_sum <> (doc->>'total_cents')::bigint THEN
-            RAISE EXCEPTION 'the cost shares add up to %, but the total is %',
-                format_euros(shares_sum), format_euros((doc->>'total_cents')::bigint) USING ERRCODE = 'PK422';
+        ELSE
+            DELETE FROM cost_share WHERE decision_id = replace_id;
+            DELETE FROM deadline WHERE decision_id = replace_id;
+            DELETE FROM contact WHERE decision_id = replace_id;
+            UPDATE decision
+               SET case_id = v_case_id, body_id = v_body_id, project_id = v_project_id, title = doc->>'title',
+                   description = doc->>'description', proposal = doc->>'proposal', decision_text = doc->>'decision',
+                   outcome = doc->>'outcome', vote = doc->'vote', disqualified = coalesce(doc->'disqualified', '[]'),
+                   earlier_handlings = coalesce(doc->'earlier_handlings', '[]'), meeting_date = (doc->>'meeting_date')::date,
+                   section = (doc->>'section')::integer, total_cents = (doc->>'total_cents')::bigint,
+                   publicity = CASE WHEN doc->>'secrecy_basis' IS NULL THEN 'public' ELSE 'secret' END,
+                   secrecy_basis = doc->>'secrecy_basis', version = version + 1
+             WHERE id = replace_id
+            RETURNING id, version INTO v_decision, v_version;
         END IF;
+    EXCEPTION WHEN unique_violation THEN
+        RAISE EXCEPTION '% already has a § % in %', doc->>'body', doc->>'section', extract(year FROM (doc->>'meeting_date')::date)
+            USING ERRCODE = 'PK409', HINT = 'See it with `pykala decision show`; § numbers run per body and year.';
+    END;
 
-        FOR item IN SELECT value FROM jsonb_array_elements(coalesce(doc->'deadlines', '[]')) LOOP
-            INSERT INTO deadline (organization_id, decision_id, kind, due_date, text, done_at)
-            VALUES (org_id, v_decision, item->>'kind', (item->>'date')::date, item->>'text',
-                    CASE WHEN (item->>'done')::boolean THEN now() END);
-        END LOOP;
+    FOR item, item_index IN SELECT value, ordinality - 1 FROM jsonb_array_elements(coalesce(doc->'cost_shares', '[]')) WITH ORDINALITY LOOP
+        INSERT INTO cost_share (organization_id, decision_id, position, year, amount_cents, source)
+        VALUES (org_id, v_decision, item_index, (item->>'year')::integer, (item->>'amount_cents')::bigint, item->>'source');
+    END LOOP;
+    SELECT sum(amount_cents) INTO shares_sum FROM cost_share WHERE decision_id = v_decision;
+    IF shares_sum IS NOT NULL AND doc->>'total_cents' IS NOT NULL AND shares_sum <> (doc->>'total_cents')::bigint THEN
+        RAISE EXCEPTION 'the cost shares add up to %, but the total is %',
+            format_euros(shares_sum), format_euros((doc->>'total_cents')::bigint) USING ERRCODE = 'PK422';
+    END IF;
 
-        FOR item, item_index IN SELECT value, ordinality - 1 FROM jsonb_array_elements(coalesce(doc->'contacts', '[]')) WITH ORDINALITY LOOP
-            resolved := person_for(org_id, item, create_missing);
-            IF (resolved->>'created')::boolean THEN
-                created := created || jsonb_build_object('kind', 'person', 'name', item->>'name', 'title', item->>'title');
-            END IF;
-            INSERT INTO contact (organization_id, decision_id, person_id, position, role)
-            VALUES (org_id, v_decision, (resolved->>'id')::bigint, item_index, item->>'role');
-        END LOOP;
+    FOR item IN SELECT value FROM jsonb_array_elements(coalesce(doc->'deadlines', '[]')) LOOP
+        INSERT INTO deadline (organization_id, decision_id, kind, due_date, text, done_at)
+        VALUES (org_id, v_decision, item->>'kind', (item->>'date')::date, item->>'text',
+                CASE WHEN (item->>'done')::boolean THEN now() END);
+    END LOOP;
 
-        registered := registered || jsonb_build_object(
-            'id', v_decision, 'diary_number', doc->'case'->>'diary_number', 'title', doc->>'title',
-            'body', doc->>'body', 'meeting_date', doc->>'meeting_date', 'section', (doc->>'section')::integer);
+    FOR item, item_index IN SELECT value, ordinality - 1 FROM jsonb_array_elements(coalesce(doc->'contacts', '[]')) WITH ORDINALITY LOOP
+        resolved := person_for(org_id, item, create_missing);
+        IF (resolved->>'created')::boolean THEN
+            created := created || jsonb_build_object('kind', 'person', 'name', item->>'name', 'title', item->>'title');
+        END IF;
+        INSERT INTO contact (organization_id, decision_id, person_id, position, role)
+        VALUES (org_id, v_decision, (resolved->>'id')::bigint, item_index, item->>'role');
+    END LOOP;
+
+    RETURN jsonb_build_object(
+        'decision', jsonb_build_object(
+            'id', v_decision, 'version', v_version, 'diary_number', doc->'case'->>'diary_number', 'title', doc->>'title',
+            'body', doc->>'body', 'meeting_date', doc->>'meeting_date', 'section', (doc->>'section')::integer),
+        'created', created);
+END
+$$;
+
+-- As in 0003, one write_decision per document, all or none.
+CREATE OR REPLACE FUNCTION pykala.register_decisions(documents jsonb, create_missing boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    doc        jsonb;
+    written    jsonb;
+    registered jsonb := '[]';
+    created    jsonb := '[]';
+BEGIN
+    PERFORM require_role('secretary', 'admin');
+    IF jsonb_typeof(documents) IS DISTINCT FROM 'array' THEN
+        RAISE EXCEPTION 'documents must be a JSON array' USING ERRCODE = 'PK422';
+    END IF;
+    FOR doc IN SELECT value FROM jsonb_array_elements(documents) LOOP
+        written := write_decision(doc, create_missing, NULL, NULL);
+        registered := registered || (written->'decision');
+        created := created || (written->'created');
     END LOOP;
     RETURN jsonb_build_object('decisions', registered, 'created', created);
+END
+$$;
+
+-- Replaces a draft's content with a new document, if the draft is still at
+-- expected_version (NULL: whatever version it is at). Only drafts can be edited.
+CREATE FUNCTION pykala.edit_draft(p_organization text, p_decision bigint, expected_version integer, document jsonb,
+                                  create_missing boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    PERFORM require_role('secretary', 'admin');
+    IF NOT EXISTS (SELECT 1 FROM decision WHERE id = p_decision AND organization_id = organization_id(p_organization)) THEN
+        RAISE EXCEPTION 'no decision has id %', p_decision
+            USING ERRCODE = 'PK404', HINT = 'List them with `pykala decision list`.';
+    END IF;
+    RETURN write_decision(document, create_missing, p_decision, expected_version);
 END
 $$;
 
@@ -443,6 +512,9 @@ REVOKE EXECUTE ON FUNCTION pykala.open_case(text, text, text, integer, jsonb) FR
 REVOKE EXECUTE ON FUNCTION pykala.person_for(bigint, jsonb, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.project_for(bigint, jsonb, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.set_deadline_done(text, bigint, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.new_items(text[], jsonb) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.write_decision(jsonb, boolean, bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION pykala.organization_id(text) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.add_organization(text, text, text) TO pykala_secretary, pykala_admin;
@@ -450,4 +522,5 @@ GRANT EXECUTE ON FUNCTION pykala.add_body(text, text, text, text) TO pykala_secr
 GRANT EXECUTE ON FUNCTION pykala.add_person(text, text, text, text, text, boolean) TO pykala_secretary, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.open_case(text, text, text, integer, jsonb) TO pykala_secretary, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.set_deadline_done(text, bigint, boolean) TO pykala_secretary, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) TO pykala_secretary, pykala_admin;
 RESET ROLE;

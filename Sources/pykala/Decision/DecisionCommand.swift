@@ -3,8 +3,8 @@ internal import ArgumentParser
 struct DecisionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decision",
-        abstract: "Show and list decisions.",
+        abstract: "Show, list and edit decisions.",
         discussion: "Example:\n  pykala decision show 2265/15.151/2020\n  pykala decision list --year 2020",
-        subcommands: [Show.self, List.self]
+        subcommands: [Show.self, List.self, Edit.self]
     )
 }
