@@ -21,7 +21,7 @@ struct RegisterTests {
     /// Row counts of every register table: equal before and after a refused input.
     private func fingerprint() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for table in ["organization", "body", "person", "project", "case", "decision", "cost_share", "deadline", "contact", "diary_counter"] {
+        for table in ["organization", "body", "person", "project", "case", "decision", "cost_share", "deadline", "contact", "diary_counter", "project_contact"] {
             counts[table] = try connection.execute("SELECT count(*) AS n FROM pykala.\(SQLIdentifier.quoted(table))")[0].get("n", as: Int.self)
         }
         return counts
@@ -137,5 +137,54 @@ struct RegisterTests {
         }
         #expect(call.sqlState == .insufficientPrivilege)
         try connection.execute("RESET SESSION AUTHORIZATION")
+    }
+
+    @Test("without --create-missing an unknown body or person is refused, naming it, and nothing is stored")
+    func unknownBodyOrPerson() throws {
+        _ = try Organizations.add(try NewOrganization(name: "Ranuan kunta"), on: connection)
+        let before = try fingerprint()
+        let body = #expect(throws: StoreError.self) {
+            try DecisionRegistry.register([try Self.workedExample()], createMissing: false, on: connection)
+        }
+        #expect(body?.message == "body \"Kunnanhallitus\" does not exist")
+        #expect(try fingerprint() == before)
+        _ = try Bodies.add(try NewBody(name: "Kunnanhallitus", kind: "board"), organization: nil, on: connection)
+        _ = try People.add(try NewPerson(name: "Anitta Jaakola", title: "hyvinvointikoordinaattori"), organization: nil, on: connection)
+        let withPeople = try fingerprint()
+        let person = #expect(throws: StoreError.self) {
+            try DecisionRegistry.register([try Self.workedExample()], createMissing: false, on: connection)
+        }
+        #expect(person?.message == "person \"Sirpa Hakala\" does not exist")
+        #expect(try fingerprint() == withPeople)
+    }
+
+    @Test("a diary number whose running number another case holds is refused, and nothing is stored")
+    func takenRunningNumber() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let before = try fingerprint()
+        var other = try Self.workedExample()
+        other.caseInfo?.diaryNumber = .structured(running: 2265, classification: "00.01", year: 2020)
+        other.meeting = nil
+        let error = #expect(throws: StoreError.self) {
+            try DecisionRegistry.register([other], createMissing: true, on: connection)
+        }
+        #expect(error?.kind == .conflict)
+        #expect(error?.message == "the running number 2265 of 2020 is already taken by another case")
+        #expect(try fingerprint() == before)
+    }
+
+    @Test("a second decision in the same case joins it")
+    func sameCase() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        var council = try Self.workedExample()
+        council.body = "Kunnanvaltuusto"
+        council.meeting = DecisionDocument.MeetingReference(date: CalendarDate(year: 2020, month: 3, day: 16)!, section: 12)
+        try DecisionRegistry.register([council], createMissing: true, on: connection)
+        let cases = try connection.execute("SELECT count(*) AS n FROM pykala.\"case\"")[0].get("n", as: Int.self)
+        #expect(cases == 1)
+        let error = #expect(throws: StoreError.self) {
+            try DecisionQueries.card(.diaryNumber("2265/15.151/2020"), on: connection)
+        }
+        #expect(error?.kind == .conflict)
     }
 }

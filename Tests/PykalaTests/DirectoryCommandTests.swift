@@ -144,3 +144,24 @@ struct DirectoryCommandTests {
         #expect(numbers.withLock { $0 }.sorted { Int($0) ?? 0 < Int($1) ?? 0 } == (1...20).map(String.init))
     }
 }
+
+@Suite("JSON output keeps its documented keys")
+struct JSONShapeTests {
+    @Test("decision list and deadlines print the keys docs/cli.md lists")
+    func keys() throws {
+        let database = try TestPostgres.migratedDatabase()
+        let register = try PykalaRun.run(["register", RegisterCommandTests.example, "--create-missing", "--database", database.conninfo])
+        #expect(register.status == 0, "\(register.stderr)")
+        func keys(_ arguments: [String]) throws -> Set<String> {
+            let run = try PykalaRun.run(arguments + ["--format", "json", "--database", database.conninfo])
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+            return Set(try #require(rows.first).keys)
+        }
+        #expect(try keys(["decision", "list"]) == [
+            "id", "body", "meeting_date", "section", "diary_number", "state", "outcome", "title", "total_cents", "project",
+        ])
+        #expect(try keys(["deadlines", "--all"]) == [
+            "id", "kind", "date", "text", "done", "decision_id", "decision_title", "body", "reference", "organization",
+        ])
+    }
+}

@@ -10,11 +10,15 @@ extension Local {
             discussion: "Example:\n  pykala local stop")
 
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var output: OutputOptions
 
         func run() throws {
             let cluster = DatabaseTarget.localCluster(dataDirectory: connection.dataDirectory)
             let stopped = try cluster.stop()
-            print(stopped ? "stopped the local cluster in \(cluster.root.path)" : "the local cluster in \(cluster.root.path) was not running")
+            let report = LifecycleReport(state: stopped ? "stopped" : "not_running", dataDirectory: cluster.root.path)
+            try output.emit(report) { _ in
+                print(stopped ? "stopped the local cluster in \(cluster.root.path)" : "the local cluster in \(cluster.root.path) was not running")
+            }
         }
     }
 }
