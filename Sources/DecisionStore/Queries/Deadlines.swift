@@ -40,35 +40,35 @@ public enum Deadlines {
 
     /// The deadlines in `window`, earliest first.
     public static func list(_ window: DeadlineWindow, organization: String?, on connection: Connection) throws -> [DeadlineItem] {
-        try connection.reading { tx in try fetch(window, only: nil, organizationID: try tx.organizationID(organization), on: tx) }
+        try connection.reading { tx in try fetch(window, organizationID: try tx.organizationID(organization), on: tx) }
     }
 
-    /// Inside a read already scoped to an organization.
-    static func list(_ window: DeadlineWindow, organization: String?, organizationID: Int64, on connection: Connection) throws
-        -> [DeadlineItem]
-    {
-        try fetch(window, only: nil, organizationID: organizationID, on: connection)
+    /// Every deadline of a project's decisions, done or not, inside a read already scoped to
+    /// its organization.
+    static func list(project: Int64, organizationID: Int64, on connection: Connection) throws -> [DeadlineItem] {
+        try fetch(DeadlineWindow(includeDone: true), organizationID: organizationID, project: project, on: connection)
     }
 
-    private static func fetch(_ window: DeadlineWindow, only id: Int64?, organizationID: Int64, on connection: Connection) throws
-        -> [DeadlineItem]
-    {
+    private static func fetch(
+        _ window: DeadlineWindow, only id: Int64? = nil, organizationID: Int64, project: Int64? = nil, on connection: Connection
+    ) throws -> [DeadlineItem] {
         try connection.execute(
-                """
-                SELECT dl.id, dl.kind, dl.due_date, dl.text, dl.done_at IS NOT NULL AS done, d.id AS decision_id,
-                       d.title, b.name AS body, d.meeting_date, d.section, c.diary_number, o.name AS organization
-                  FROM pykala.deadline dl
-                  JOIN pykala.decision d ON d.id = dl.decision_id AND d.organization_id = dl.organization_id
-                  JOIN pykala.body b ON b.id = d.body_id AND b.organization_id = d.organization_id
-                  JOIN pykala.organization o ON o.id = dl.organization_id
-                  LEFT JOIN pykala."case" c ON c.id = d.case_id AND c.organization_id = d.organization_id
-                 WHERE dl.organization_id = $1
-                   AND ($2 OR dl.done_at IS NULL)
-                   AND dl.due_date >= coalesce($3::date, '-infinity') AND dl.due_date <= coalesce($4::date, 'infinity')
-                   AND ($5::bigint IS NULL OR dl.id = $5)
-                 ORDER BY dl.due_date, dl.id
-                """, [organizationID, window.includeDone, window.from?.iso, window.to?.iso, id]
-            ).map(item)
+            """
+            SELECT dl.id, dl.kind, dl.due_date, dl.text, dl.done_at IS NOT NULL AS done, d.id AS decision_id,
+                   d.title, b.name AS body, d.meeting_date, d.section, c.diary_number, o.name AS organization
+              FROM pykala.deadline dl
+              JOIN pykala.decision d ON d.id = dl.decision_id AND d.organization_id = dl.organization_id
+              JOIN pykala.body b ON b.id = d.body_id AND b.organization_id = d.organization_id
+              JOIN pykala.organization o ON o.id = dl.organization_id
+              LEFT JOIN pykala."case" c ON c.id = d.case_id AND c.organization_id = d.organization_id
+             WHERE dl.organization_id = $1
+               AND ($2 OR dl.done_at IS NULL)
+               AND dl.due_date >= coalesce($3::date, '-infinity') AND dl.due_date <= coalesce($4::date, 'infinity')
+               AND ($5::bigint IS NULL OR dl.id = $5)
+               AND ($6::bigint IS NULL OR d.project_id = $6)
+             ORDER BY dl.due_date, dl.id
+            """, [organizationID, window.includeDone, window.from?.iso, window.to?.iso, id, project]
+        ).map(item)
     }
 
     /// Marks a deadline done, or open again.

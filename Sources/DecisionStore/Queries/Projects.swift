@@ -42,7 +42,7 @@ public enum Projects {
     public static func list(organization: String?, asOfYear: Int, on connection: Connection) throws -> [ProjectSummary] {
         try connection.reading { tx in
             let organizationID = try tx.organizationID(organization)
-            let shares = try costShares(organizationID: organizationID, project: nil, on: tx)
+            let shares = Dictionary(grouping: try costShares(organizationID: organizationID, project: nil, on: tx), by: \.project)
             return try tx.execute(
                 """
                 SELECT p.id, p.name, p.coordinator, p.period,
@@ -54,7 +54,7 @@ public enum Projects {
                 return ProjectSummary(
                     name: try row.get("name"), coordinator: try row.get("coordinator"), period: try row.get("period"),
                     decisions: try row.get("decisions"),
-                    costs: ProjectCosts(shares: shares.filter { $0.project == id }.map(\.share), currentYear: asOfYear))
+                    costs: ProjectCosts(shares: (shares[id] ?? []).map(\.share), currentYear: asOfYear))
             }
         }
     }
@@ -77,9 +77,7 @@ public enum Projects {
             var filter = DecisionFilter()
             filter.project = try row.get("name", as: String.self)
             let decisions = try DecisionQueries.list(filter, organizationID: organizationID, on: tx)
-            let deadlines = try Deadlines.list(
-                DeadlineWindow(includeDone: true), organization: nil, organizationID: organizationID, on: tx
-            ).filter { item in decisions.contains { $0.id == item.decisionID } }
+            let deadlines = try Deadlines.list(project: id, organizationID: organizationID, on: tx)
             return ProjectDetail(
                 name: try row.get("name"), coordinator: try row.get("coordinator"), period: try row.get("period"),
                 goals: try row.get("goals"), partners: try row.decodeJSON("partners"), funders: try row.decodeJSON("funders"),
