@@ -9,7 +9,7 @@ struct HelpTests {
             ["db", "status"], ["register"], ["decision"], ["decision", "show"], ["decision", "list"], ["decision", "edit"], ["org"], ["org", "add"],
             ["org", "list"], ["org", "show"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"], ["person"],
             ["person", "add"], ["person", "list"], ["person", "show"], ["case"], ["case", "open"], ["case", "list"],
-            ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["project"], ["project", "list"], ["project", "show"],
+            ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

@@ -10,7 +10,8 @@ struct DeadlinesCommand: ParsableCommand {
               pykala deadlines --overdue
               pykala deadlines --format ics --output deadlines.ics
               pykala deadlines done 12
+              pykala deadlines compute --published 2.3.2020
             """,
-        subcommands: [List.self, Done.self],
+        subcommands: [List.self, Done.self, Compute.self],
         defaultSubcommand: List.self)
 }
