@@ -13,13 +13,7 @@ public enum DocumentReader {
         if text.unicodeScalars.contains("\u{0}") {
             throw DocumentError(problems: [DocumentProblem(file: file, field: "(file)", message: "contains a NUL byte")])
         }
-        var nodes: [Node] = []
-        do {
-            let parser = try Parser(yaml: text)
-            while let node = try parser.nextRoot() { nodes.append(node) }
-        } catch let error as YamlError {
-            throw DocumentError(problems: [syntaxProblem(error, file: file)])
-        }
+        let nodes = try YAMLText.roots(text, file: file)
         var tops: [Node] = []
         for node in nodes {
             if case .sequence(let sequence) = node { tops += sequence.map { $0 } } else { tops.append(node) }
@@ -37,8 +31,25 @@ public enum DocumentReader {
         guard problems.isEmpty else { throw DocumentError(problems: problems) }
         return documents
     }
+}
 
-    private static func syntaxProblem(_ error: YamlError, file: String) -> DocumentProblem {
+/// YAML text as node trees, with syntax problems located.
+enum YAMLText {
+    /// The root nodes of `text`, or a ``DocumentError`` naming the line of a syntax problem.
+    static func roots(_ text: String, file: String) throws(DocumentError) -> [Node] {
+        var nodes: [Node] = []
+        do {
+            let parser = try Parser(yaml: text)
+            while let node = try parser.nextRoot() { nodes.append(node) }
+        } catch let error as YamlError {
+            throw DocumentError(problems: [syntaxProblem(error, file: file)])
+        } catch {
+            throw DocumentError(problems: [DocumentProblem(file: file, field: "(syntax)", message: "\(error)")])
+        }
+        return nodes
+    }
+
+    static func syntaxProblem(_ error: YamlError, file: String) -> DocumentProblem {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return DocumentProblem(file: file, line: mark.line, column: mark.column, field: "(syntax)", message: problem)
