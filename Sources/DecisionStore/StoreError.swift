@@ -51,6 +51,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
                 + (error.constraint.map { " (rule \($0))" } ?? "")
             hint = "Nothing was stored. Check the value against docs/decision-document.md."
             return
+        case SQLState.insufficientPrivilege.code:
+            kind = .forbidden
+            message = error.message
+            hint = "Your login has no pykala role that may do this. An admin can grant one (`pykala user add`)."
+            return
         case SQLState.undefinedTable.code, SQLState.undefinedFunction.code:
             kind = .notMigrated
             message = "the database has no Pykälä schema yet (\(error.message))"

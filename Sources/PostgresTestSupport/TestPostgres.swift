@@ -10,6 +10,12 @@ public struct TestDatabase: Sendable {
     public let conninfo: String
 
     public func connect() throws -> Connection { try Connection.connect(conninfo) }
+
+    /// The connection string for logging in as `role` (trust on the private socket).
+    public func conninfo(as role: String) -> String { conninfo + " user='\(role)'" }
+
+    /// A connection as `role`, e.g. one made by ``TestPostgres/loginRole(_:in:)``.
+    public func connect(as role: String) throws -> Connection { try Connection.connect(conninfo(as: role)) }
 }
 
 /// The test run's PostgreSQL: started on first use in a temporary directory, on a Unix
@@ -25,6 +31,14 @@ public enum TestPostgres {
     /// A new, empty database (no migrations applied).
     public static func emptyDatabase() throws -> TestDatabase {
         try TestServer.shared().createDatabase(template: "template0")
+    }
+
+    /// A login role that is a member of `group` (e.g. `pykala_manager`), created once per
+    /// test run. Roles are cluster-wide, so every test of the process shares it.
+    @discardableResult
+    public static func loginRole(_ name: String, in group: String) throws -> String {
+        try TestServer.shared().ensureRole(name, in: group)
+        return name
     }
 
     /// The test run's cluster, for tests of the server's life cycle itself.
@@ -87,6 +101,20 @@ final class TestServer: Sendable {
             try Migrator(directory: TestPostgres.resources.migrations).migrate(on: connection)
         }
         try admin.execute("ALTER DATABASE \(SQLIdentifier.quoted(Self.templateName)) WITH IS_TEMPLATE true ALLOW_CONNECTIONS false")
+    }
+
+    private let roles = Mutex<Set<String>>([])
+
+    func ensureRole(_ name: String, in group: String) throws {
+        try roles.withLock { roles in
+            guard !roles.contains(name) else { return }
+            let admin = try Connection.connect(cluster.connectionString(database: "postgres"))
+            let exists = try admin.execute("SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = $1", [name])
+            if exists.isEmpty {
+                try admin.execute("CREATE ROLE \(SQLIdentifier.quoted(name)) LOGIN IN ROLE \(SQLIdentifier.quoted(group))")
+            }
+            roles.insert(name)
+        }
     }
 
     func createDatabase(template: String) throws -> TestDatabase {

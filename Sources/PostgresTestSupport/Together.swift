@@ -31,3 +31,31 @@ public func together(_ count: Int, _ body: @escaping @Sendable (_ index: Int, _ 
     for _ in 0..<count { gate.signal() }
     finished.wait()
 }
+
+/// A barrier that `parties` threads pass together, again and again: round after round of a
+/// race starts at the same moment in every thread.
+public final class CyclicBarrier: @unchecked Sendable {
+    private let condition = NSCondition()
+    private let parties: Int
+    private var waiting = 0
+    private var generation = 0
+
+    public init(parties: Int) {
+        self.parties = parties
+    }
+
+    /// Blocks until all parties have called it in this round.
+    public func wait() {
+        condition.lock()
+        defer { condition.unlock() }
+        let round = generation
+        waiting += 1
+        if waiting == parties {
+            waiting = 0
+            generation += 1
+            condition.broadcast()
+            return
+        }
+        while round == generation { condition.wait() }
+    }
+}

@@ -18,7 +18,8 @@ struct Pykala: ParsableCommand {
             """,
         subcommands: [
             Local.self, Db.self, OrgCommand.self, BodyCommand.self, PersonCommand.self, CaseCommand.self, RegisterCommand.self,
-            DecisionCommand.self, DeadlinesCommand.self, ProjectCommand.self,
+            DecisionCommand.self, TransitionCommand.self, SubmitCommand.self, ApproveCommand.self, ReturnCommand.self,
+            DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self,
         ]
     )
 }

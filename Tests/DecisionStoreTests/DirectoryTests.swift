@@ -81,11 +81,12 @@ struct DirectoryTests {
         try connection.execute("SET SESSION AUTHORIZATION directory_test_auditor")
         defer { _ = try? connection.execute("RESET SESSION AUTHORIZATION") }
         #expect(try Organizations.list(on: connection).count == 1)
-        let error = #expect(throws: PostgresError.self) { try Bodies.add(try NewBody(name: "X", kind: "board"), organization: nil, on: connection) }
-        #expect(error?.sqlState == .insufficientPrivilege)
-        let open = #expect(throws: PostgresError.self) {
+        let error = #expect(throws: StoreError.self) { try Bodies.add(try NewBody(name: "X", kind: "board"), organization: nil, on: connection) }
+        #expect(error?.kind == .forbidden)
+        #expect(error?.message == "permission denied for function add_body")
+        let open = #expect(throws: StoreError.self) {
             try Cases.open(try NewCase(title: "T", classification: "1", year: 2020, number: nil), organization: nil, on: connection)
         }
-        #expect(open?.sqlState == .insufficientPrivilege)
+        #expect(open?.kind == .forbidden)
     }
 }

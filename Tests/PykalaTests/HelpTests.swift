@@ -9,7 +9,8 @@ struct HelpTests {
             ["db", "status"], ["register"], ["decision"], ["decision", "show"], ["decision", "list"], ["decision", "edit"], ["org"], ["org", "add"],
             ["org", "list"], ["org", "show"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"], ["person"],
             ["person", "add"], ["person", "list"], ["person", "show"], ["case"], ["case", "open"], ["case", "list"],
-            ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"],
+            ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"], ["workflow"], ["workflow", "validate"], ["workflow", "load"], ["workflow", "show"],
+            ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

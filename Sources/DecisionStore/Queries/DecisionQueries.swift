@@ -11,7 +11,7 @@ public enum DecisionQueries {
         try connection.reading { tx in try card(reference, organizationID: try tx.organizationID(organization), on: tx) }
     }
 
-    private static func card(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> DecisionCard {
+    static func card(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> DecisionCard {
         let rows: QueryResult
         switch reference {
         case .id(let id):
