@@ -9,7 +9,8 @@ public import Foundation
 /// when settings were given.
 public enum DatabaseTarget: Sendable {
     case configured(conninfo: String, source: String)
-    case embedded(LocalCluster, database: String)
+    /// The local cluster; `user` is the login role (libpq's `PGUSER`), else the superuser.
+    case embedded(LocalCluster, database: String, user: String?)
 
     /// The database the embedded default keeps the register in.
     public static let embeddedDatabaseName = "pykala"
@@ -24,8 +25,9 @@ public enum DatabaseTarget: Sendable {
         for key in ["PGHOST", "PGDATABASE", "PGSERVICE"] where !(environment[key] ?? "").isEmpty {
             return .configured(conninfo: "", source: key)
         }
+        let user = environment["PGUSER"].flatMap { $0.isEmpty ? nil : $0 }
         return .embedded(localCluster(dataDirectory: dataDirectory, environment: environment, currentDirectory: currentDirectory),
-                         database: embeddedDatabaseName)
+                         database: embeddedDatabaseName, user: user)
     }
 
     /// The embedded cluster's place: `--data-dir`, `PYKALA_DATA_DIR`, or `.pykala` here.
@@ -46,7 +48,8 @@ public enum DatabaseTarget: Sendable {
     public var summary: String {
         switch self {
         case .configured(_, let source): "the server configured by \(source)"
-        case .embedded(let cluster, let database): "the local cluster in \(cluster.root.path) (database \(database))"
+        case .embedded(let cluster, let database, let user):
+            "the local cluster in \(cluster.root.path) (database \(database)\(user.map { ", user \($0)" } ?? ""))"
         }
     }
 
@@ -62,10 +65,10 @@ public enum DatabaseTarget: Sendable {
                     + "Without any settings, pykala uses its own local cluster."
                 throw error
             }
-        case .embedded(let cluster, let database):
+        case .embedded(let cluster, let database, let user):
             try cluster.start()
             try Self.createDatabaseIfMissing(database, on: cluster)
-            return try Connection.connect(cluster.connectionString(database: database))
+            return try Connection.connect(cluster.connectionString(database: database, user: user))
         }
     }
 

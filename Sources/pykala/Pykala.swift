@@ -19,7 +19,7 @@ struct Pykala: ParsableCommand {
         subcommands: [
             Local.self, Db.self, OrgCommand.self, BodyCommand.self, PersonCommand.self, CaseCommand.self, RegisterCommand.self,
             DecisionCommand.self, TransitionCommand.self, SubmitCommand.self, ApproveCommand.self, ReturnCommand.self,
-            DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self,
+            DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self, UserCommand.self, DeputyCommand.self,
         ]
     )
 }

@@ -10,7 +10,8 @@ struct HelpTests {
             ["org", "list"], ["org", "show"], ["body"], ["body", "add"], ["body", "list"], ["body", "show"], ["person"],
             ["person", "add"], ["person", "list"], ["person", "show"], ["case"], ["case", "open"], ["case", "list"],
             ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"], ["workflow"], ["workflow", "validate"], ["workflow", "load"], ["workflow", "show"],
-            ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"],
+            ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"], ["user"], ["user", "add"], ["user", "list"],
+            ["deputy"], ["deputy", "add"], ["deputy", "list"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

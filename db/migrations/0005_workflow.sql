@@ -141,17 +141,77 @@ BEGIN
 END
 $$;
 
--- Why the caller may not take a transition whose roles are `roles`, or NULL if they may.
-CREATE FUNCTION pykala.role_refusal(roles jsonb, action text) RETURNS text
+-- Standing substitutes (sijainen): while valid, the deputy login may take the actions of
+-- the login they substitute, and the history records both.
+CREATE TABLE pykala.deputy (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    organization_id bigint NOT NULL REFERENCES pykala.organization (id),
+    deputy_login    text NOT NULL CHECK (deputy_login ~ '^[a-z_][a-z0-9_.-]{0,62}$'),
+    for_login       text NOT NULL CHECK (for_login ~ '^[a-z_][a-z0-9_.-]{0,62}$'),
+    valid_from      date NOT NULL,
+    valid_to        date NOT NULL,
+    created_by      text NOT NULL DEFAULT session_user,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    CHECK (valid_from <= valid_to),
+    CHECK (deputy_login <> for_login)
+);
+GRANT SELECT ON pykala.deputy TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+
+-- Whom the caller acts for when taking an action open to `roles`: '' (themselves) when
+-- they hold one of the roles, the login they substitute today when that login holds one,
+-- NULL when neither.
+CREATE FUNCTION pykala.acting_for(org_id bigint, roles jsonb) RETURNS text
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
     wanted text[] := ARRAY(SELECT jsonb_array_elements_text(roles));
+    result text;
 BEGIN
     IF caller_roles() && wanted THEN
+        RETURN '';
+    END IF;
+    SELECT dp.for_login INTO result FROM deputy dp
+     WHERE dp.organization_id = org_id AND dp.deputy_login = session_user
+       AND (now() AT TIME ZONE 'Europe/Helsinki')::date BETWEEN dp.valid_from AND dp.valid_to
+       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = dp.for_login)
+       AND EXISTS (SELECT 1 FROM unnest(wanted) AS r WHERE pg_catalog.pg_has_role(dp.for_login, 'pykala_' || r, 'MEMBER'))
+     ORDER BY dp.id LIMIT 1;
+    RETURN result;
+END
+$$;
+
+-- Why the caller may not take a transition whose roles are `roles`, or NULL if they may
+-- (themselves, or as a deputy).
+CREATE FUNCTION pykala.role_refusal(org_id bigint, roles jsonb, action text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    IF acting_for(org_id, roles) IS NOT NULL THEN
         RETURN NULL;
     END IF;
     RETURN format('only %s may %s; you are %s',
-                  (SELECT string_agg(with_article(r), ' or ') FROM unnest(wanted) AS r), action, caller_description());
+                  (SELECT string_agg(with_article(r), ' or ') FROM jsonb_array_elements_text(roles) AS r), action,
+                  caller_description());
+END
+$$;
+
+-- Records a deputy: `p_deputy` may act for `p_for` from `p_from` to `p_to`, both included.
+CREATE FUNCTION pykala.add_deputy(p_organization text, p_deputy text, p_for text, p_from date, p_to date) RETURNS jsonb
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    org_id bigint;
+    added  deputy;
+BEGIN
+    PERFORM require_role('secretary', 'admin');
+    org_id := organization_id(p_organization);
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_deputy AND rolcanlogin) THEN
+        RAISE EXCEPTION 'there is no user "%"', p_deputy USING ERRCODE = 'PK404', HINT = 'Add them with `pykala user add`.';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_for AND rolcanlogin) THEN
+        RAISE EXCEPTION 'there is no user "%"', p_for USING ERRCODE = 'PK404', HINT = 'Add them with `pykala user add`.';
+    END IF;
+    INSERT INTO deputy (organization_id, deputy_login, for_login, valid_from, valid_to)
+    VALUES (org_id, p_deputy, p_for, p_from, p_to) RETURNING * INTO added;
+    RETURN jsonb_build_object('id', added.id, 'deputy', added.deputy_login, 'for', added.for_login,
+                              'from', added.valid_from, 'to', added.valid_to);
 END
 $$;
 
@@ -266,7 +326,7 @@ DECLARE
     definition jsonb;
     t          jsonb;
     target     jsonb;
-    refusal    text;
+    acting     text;
     failures   text[];
     changes    text;
     started    jsonb := '[]';
@@ -306,9 +366,10 @@ BEGIN
             (SELECT string_agg(value, ' or ') FROM jsonb_array_elements_text(t->'from'))
             USING ERRCODE = 'PK409', HINT = 'See what can be done with `pykala decision actions`.';
     END IF;
-    refusal := role_refusal(t->'roles', p_action);
-    IF refusal IS NOT NULL THEN
-        RAISE EXCEPTION '%', refusal USING ERRCODE = 'PK401', HINT = 'Ask someone with that role, or an admin to grant it.';
+    acting := acting_for(org_id, t->'roles');
+    IF acting IS NULL THEN
+        RAISE EXCEPTION '%', role_refusal(org_id, t->'roles', p_action)
+            USING ERRCODE = 'PK401', HINT = 'Ask someone with that role, or an admin to grant it.';
     END IF;
     IF p_expected_version IS NOT NULL AND d.version <> p_expected_version THEN
         SELECT string_agg(format('%s by %s (version %s)', action, actor, version_after), '; ' ORDER BY id) INTO changes
@@ -325,8 +386,9 @@ BEGIN
 
     UPDATE decision SET state = t->>'to', version = version + 1, workflow_id = v_workflow WHERE id = p_decision;
     INSERT INTO decision_history (organization_id, decision_id, workflow_id, action, from_state, to_state, version_after,
-                                  comment, request_id)
-    VALUES (org_id, p_decision, v_workflow, p_action, d.state, t->>'to', d.version + 1, p_comment, p_request_id)
+                                  on_behalf_of, comment, request_id)
+    VALUES (org_id, p_decision, v_workflow, p_action, d.state, t->>'to', d.version + 1, nullif(acting, ''), p_comment,
+            p_request_id)
     RETURNING id INTO history_id;
 
     SELECT value INTO target FROM jsonb_array_elements(definition->'states') WHERE value->>'name' = t->>'to';
@@ -340,7 +402,8 @@ BEGIN
     END LOOP;
 
     RETURN jsonb_build_object('decision', p_decision, 'action', p_action, 'from', d.state, 'to', t->>'to',
-                              'version', d.version + 1, 'history', history_id, 'repeated', false, 'started', started);
+                              'version', d.version + 1, 'history', history_id, 'repeated', false, 'started', started,
+                              'on_behalf_of', nullif(acting, ''));
 END
 $$;
 
@@ -362,7 +425,7 @@ BEGIN
     SELECT w.definition INTO definition FROM workflow w WHERE w.id = workflow_of(d);
     FOR t IN SELECT value FROM jsonb_array_elements(definition->'transitions') WHERE (value->'from') ? d.state LOOP
         reasons := '{}';
-        refusal := role_refusal(t->'roles', t->>'name');
+        refusal := role_refusal(d.organization_id, t->'roles', t->>'name');
         IF refusal IS NOT NULL THEN
             reasons := reasons || format('needs role %s',
                 (SELECT string_agg(value, ' or ') FROM jsonb_array_elements_text(t->'roles')));
@@ -419,7 +482,9 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION pykala.caller_roles() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION pykala.role_refusal(jsonb, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.role_refusal(bigint, jsonb, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.acting_for(bigint, jsonb) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.add_deputy(text, text, text, date, date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.guard_failures(pykala.decision, jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.workflow_of(pykala.decision) FROM PUBLIC;
@@ -429,6 +494,8 @@ REVOKE EXECUTE ON FUNCTION pykala.available_actions(text, bigint) FROM PUBLIC;
 -- Granted to every group role so that the function itself can say who may (require_role).
 GRANT EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text)
     TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.add_deputy(text, text, text, date, date) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.caller_roles() TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.easter_sunday(integer), pykala.finnish_holiday(date), pykala.rectification_last_day(date, text)
     TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.transition(text, bigint, text, integer, text, uuid)

@@ -22,6 +22,8 @@ public enum Transitions {
         public let repeated: Bool
         /// Deadlines the new state started, e.g. `appeal_ends`.
         public let started: [Started]
+        /// The user the caller substituted as their deputy, when they acted as one.
+        public let onBehalfOf: String?
     }
 
     /// Takes `action`. `requestID` makes a retry safe: the same id acts once. A lost

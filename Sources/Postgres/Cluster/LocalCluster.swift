@@ -133,8 +133,8 @@ public struct LocalCluster: Sendable {
     }
 
     /// A libpq connection string for `database` on this cluster's socket.
-    public func connectionString(database: String) -> String {
-        "host='\(Self.quoted(socketDirectory.path))' dbname='\(Self.quoted(database))' user='\(Self.superuser)'"
+    public func connectionString(database: String, user: String? = nil) -> String {
+        "host='\(Self.quoted(socketDirectory.path))' dbname='\(Self.quoted(database))' user='\(Self.quoted(user ?? Self.superuser))'"
     }
 
     /// The superuser `initdb` creates: the account the server runs as.
