@@ -20,6 +20,7 @@ struct Pykala: ParsableCommand {
             Local.self, Db.self, OrgCommand.self, BodyCommand.self, PersonCommand.self, CaseCommand.self, RegisterCommand.self,
             DecisionCommand.self, TransitionCommand.self, SubmitCommand.self, ApproveCommand.self, ReturnCommand.self,
             DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self, UserCommand.self, DeputyCommand.self,
+            MeetingCommand.self, AgendaCommand.self, OutcomeCommand.self, VoteCommand.self, DisqualifyCommand.self,
         ]
     )
 }

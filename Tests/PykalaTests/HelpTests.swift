@@ -11,7 +11,8 @@ struct HelpTests {
             ["person", "add"], ["person", "list"], ["person", "show"], ["case"], ["case", "open"], ["case", "list"],
             ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"], ["workflow"], ["workflow", "validate"], ["workflow", "load"], ["workflow", "show"],
             ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"], ["user"], ["user", "add"], ["user", "list"],
-            ["deputy"], ["deputy", "add"], ["deputy", "list"],
+            ["deputy"], ["deputy", "add"], ["deputy", "list"], ["meeting"], ["meeting", "new"], ["meeting", "attend"], ["meeting", "show"],
+            ["agenda"], ["agenda", "add"], ["outcome"], ["vote"], ["disqualify"], ["body", "set"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

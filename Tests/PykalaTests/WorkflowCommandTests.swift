@@ -93,3 +93,46 @@ struct WorkflowCommandTests {
         #expect(period["moved_because"] as? String == "jouluaatto")
     }
 }
+
+@Suite("a meeting through the command line")
+struct MeetingCommandTests {
+    @Test("meeting new, attend, agenda add, vote and meeting show")
+    func meeting() throws {
+        let database = try TestPostgres.migratedDatabase()
+        func pykala(_ arguments: String..., status: Int32 = 0) throws -> PykalaRun {
+            let run = try PykalaRun.run(arguments + ["--database", database.conninfo])
+            #expect(run.status == status, "pykala \(arguments.joined(separator: " ")): \(run.stderr)")
+            return run
+        }
+        _ = try pykala("org", "add", "Ranuan kunta")
+        _ = try pykala("body", "add", "Kunnanhallitus", "--kind", "board")
+        _ = try pykala("body", "set", "Kunnanhallitus", "--seats", "3")
+        for name in ["Puheen Johtaja", "Jäsen Yksi", "Jäsen Kaksi"] { _ = try pykala("person", "add", name) }
+        _ = try pykala("workflow", "load", WorkflowCommandTests.council)
+        var document = try String(contentsOfFile: RegisterCommandTests.example, encoding: .utf8)
+        document = document.replacingOccurrences(of: "meeting: {date: 24.02.2020, section: 39}\n", with: "")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("m-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try document.write(to: file, atomically: true, encoding: .utf8)
+        _ = try pykala("register", file.path, "--create-missing")
+        _ = try pykala("submit", "1")
+        _ = try pykala("approve", "1")
+        _ = try pykala("meeting", "new", "Kunnanhallitus", "24.2.2020", "--number", "4/2020")
+        _ = try pykala("meeting", "attend", "Kunnanhallitus", "24.2.2020", "Puheen Johtaja", "--as", "chair")
+        _ = try pykala("meeting", "attend", "Kunnanhallitus", "24.2.2020", "Jäsen Yksi", "--as", "member")
+        _ = try pykala("meeting", "attend", "Kunnanhallitus", "24.2.2020", "Jäsen Kaksi", "--as", "member")
+        let placed = try pykala("agenda", "add", "1", "--meeting", "24.2.2020")
+        #expect(placed.stdout.contains("is § 1 of the meeting of 24.2.2020"))
+        let vote = try pykala(
+            "vote", "1", "--yes", "Ehdotus", "--no", "Palautus", "--ballot", "Puheen Johtaja=yes", "--ballot", "Jäsen Yksi=yes",
+            "--ballot", "Jäsen Kaksi=no")
+        #expect(vote.stdout == "yes 2, no 1, blank 0, absent 0: Ehdotus\n")
+        let bad = try pykala("vote", "1", "--yes", "A", "--no", "B", "--ballot", "Jäsen Yksi=maybe", status: 1)
+        #expect(bad.stderr.contains("--ballot Jäsen Yksi: \"maybe\" is not accepted; expected yes, no, blank or absent"))
+        _ = try pykala("outcome", "1", "approved_after_vote")
+        _ = try pykala("transition", "1", "decide")
+        let shown = try pykala("meeting", "show", "Kunnanhallitus", "24.2.2020")
+        #expect(shown.stdout.contains("§ 1: vote 2–1 (blank 0, absent 0): Ehdotus"))
+        #expect(shown.stdout.contains("1  1         decided  approved_after_vote  3        yes"))
+    }
+}

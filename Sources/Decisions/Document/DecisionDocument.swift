@@ -125,6 +125,11 @@ public struct DecisionDocument: Sendable, Equatable {
         public var email: String?
         /// A private person: contact data never appears in public outputs.
         public var isPrivate: Bool = false
+
+        public init(role: ContactRole, name: String) {
+            self.role = role
+            self.name = name
+        }
     }
 
     /// The sum of the cost shares.
