@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PykalaTests",
-            dependencies: ["pykala", "Postgres", "DecisionStore", "PostgresTestSupport"],
+            dependencies: ["pykala", "Postgres", "Decisions", "DecisionStore", "PostgresTestSupport"],
             swiftSettings: strict
         ),
     ]

@@ -72,6 +72,17 @@ public enum DatabaseTarget: Sendable {
         }
     }
 
+    /// Runs one write on a new connection. If the connection is lost before the answer
+    /// arrives, runs it once more on a fresh one: with the same request id inside `body`,
+    /// a write that did commit is not done twice, and the first answer comes back.
+    public func writing<T>(_ body: (Connection) throws -> T) throws -> T {
+        do {
+            return try body(try connect())
+        } catch let error as PostgresError where error.kind == .connectionLost {
+            return try body(try connect())
+        }
+    }
+
     private static func createDatabaseIfMissing(_ name: String, on cluster: LocalCluster) throws {
         let admin = try Connection.connect(cluster.connectionString(database: "postgres"))
         let existing = try admin.execute("SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1", [name])

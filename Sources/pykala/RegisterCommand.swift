@@ -24,12 +24,14 @@ struct RegisterCommand: ParsableCommand {
     var createMissing = false
 
     @OptionGroup var connection: ConnectionOptions
+
+    @OptionGroup var request: RequestOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let text = try InputFile.read(file)
         let documents = try DocumentReader.read(text, file: file)
-        let result = try DecisionRegistry.register(documents, createMissing: createMissing, on: try connection.target.connect())
+        let result = try connection.target.writing { database in try DecisionRegistry.register(documents, createMissing: createMissing, request: request.id, on: database) }
         switch output.format {
         case .json: try Output.json(result)
         case .table:

@@ -49,7 +49,7 @@ struct MeetingTests {
     }
 
     private func place(_ id: Int64, on connection: Connection? = nil) throws -> Meetings.Placed {
-        try Meetings.putOnAgenda(.id(id), meeting: Self.meetingDay, expectedVersion: nil, requestID: UUID(), organization: nil, on: connection ?? self.connection)
+        try Meetings.putOnAgenda(.id(id), meeting: Self.meetingDay, expectedVersion: nil, organization: nil, on: connection ?? self.connection)
     }
 
     @Test("§ 357: 4 yes, 7 no; the matter returns to preparation")
@@ -147,7 +147,7 @@ struct MeetingTests {
         #expect(try place(ids[1]).section == 2)
         let later = CalendarDate(year: 2024, month: 12, day: 16)!
         _ = try Meetings.new(body: "Kaupunginhallitus", date: later, number: nil, place: nil, organization: nil, on: connection)
-        let again = try Meetings.putOnAgenda(.id(ids[0]), meeting: later, expectedVersion: nil, requestID: UUID(), organization: nil, on: connection)
+        let again = try Meetings.putOnAgenda(.id(ids[0]), meeting: later, expectedVersion: nil, organization: nil, on: connection)
         #expect(again.section == 3)
         let first = try Meetings.show(body: "Kaupunginhallitus", date: Self.meetingDay, organization: nil, on: connection)
         #expect(first.agenda.map(\.section) == [1, 2])
@@ -169,7 +169,7 @@ struct MeetingTests {
                 barrier.wait()
                 do {
                     let placed = try Meetings.putOnAgenda(
-                        .id(ids[round * 16 + client]), meeting: Self.meetingDay, expectedVersion: nil, requestID: UUID(), organization: nil,
+                        .id(ids[round * 16 + client]), meeting: Self.meetingDay, expectedVersion: nil, organization: nil,
                         on: connection)
                     sections.withLock { $0.append(placed.section) }
                 } catch {

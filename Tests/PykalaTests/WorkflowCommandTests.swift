@@ -1,4 +1,5 @@
 import DecisionStore
+import Decisions
 import Foundation
 import Postgres
 import PostgresTestSupport
@@ -134,5 +135,42 @@ struct MeetingCommandTests {
         let shown = try pykala("meeting", "show", "Kunnanhallitus", "24.2.2020")
         #expect(shown.stdout.contains("§ 1: vote 2–1 (blank 0, absent 0): Ehdotus"))
         #expect(shown.stdout.contains("1  1         decided  approved_after_vote  3        yes"))
+    }
+}
+
+@Suite("who may do what, through the command line")
+struct RoleCommandTests {
+    @Test("each role × each action from its own state; and each state refuses an action that does not leave it")
+    func matrix() throws {
+        let database = try TestPostgres.migratedDatabase()
+        let admin = try database.connect()
+        for role in ["secretary", "manager", "auditor", "admin"] { try TestPostgres.loginRole("cli_\(role)", in: "pykala_\(role)") }
+        #expect(try PykalaRun.run(["register", RegisterCommandTests.example, "--create-missing", "--database", database.conninfo]).status == 0)
+        #expect(try PykalaRun.run(["workflow", "load", WorkflowCommandTests.council, "--database", database.conninfo]).status == 0)
+        let workflow = try Workflows.latest("council-decision", organization: nil, on: admin).definition
+        try admin.execute("UPDATE pykala.decision SET workflow_id = (SELECT id FROM pykala.workflow)")
+        func attempt(_ action: String, from state: String, as role: String) throws -> PykalaRun {
+            try admin.execute("UPDATE pykala.decision SET state = $1", [state])
+            try admin.execute("DELETE FROM pykala.deadline WHERE kind = 'appeal_ends'")
+            return try PykalaRun.run(["transition", "1", action, "--database", database.conninfo(as: "cli_\(role)")])
+        }
+        for transition in workflow.transitions {
+            for role in WorkflowRole.allCases {
+                let run = try attempt(transition.name, from: transition.from[0], as: "\(role.rawValue)")
+                if transition.roles.contains(role) {
+                    #expect(run.status == 0, "\(role) \(transition.name): \(run.stderr)")
+                } else {
+                    #expect(run.status == 1, "\(role) \(transition.name) was allowed")
+                    let expected = role == .auditor ? "permission denied" : "only "
+                    #expect(run.stderr.contains(expected), "\(role) \(transition.name): \(run.stderr)")
+                }
+            }
+        }
+        for state in workflow.states {
+            guard let foreign = workflow.transitions.first(where: { !$0.from.contains(state.name) }) else { continue }
+            let run = try attempt(foreign.name, from: state.name, as: "admin")
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("cannot \(foreign.name) decision 1: it is \(state.name)"), "\(run.stderr)")
+        }
     }
 }

@@ -1,6 +1,6 @@
 public import Decisions
 public import Postgres
-internal import Foundation
+public import Foundation
 
 /// A case (asia) with its diary number.
 public struct Case: Sendable, Equatable, Codable {
@@ -17,7 +17,7 @@ public enum Cases {
     /// Opens a case: the next running number of the organization and year, allocated inside
     /// the database under a row lock (race-free, and gap-free because a failed call rolls
     /// its number back), or a number given as it is.
-    public static func open(_ new: NewCase, organization: String?, on connection: Connection) throws -> Case {
+    public static func open(_ new: NewCase, organization: String?, request: UUID? = nil, on connection: Connection) throws -> Case {
         var classification: String?
         var year: Int?
         var given: PostgresJSON?
@@ -29,7 +29,7 @@ public enum Cases {
         }
         return try connection.callWriting(
             "SELECT pykala.open_case($1, $2, $3, $4, $5::jsonb) AS result", [organization, classification, new.title, year, given],
-            as: Case.self)
+            as: Case.self, request: request)
     }
 
     /// The organization's cases, newest number first; only `year`'s when given.

@@ -1,5 +1,6 @@
 public import Decisions
 public import Postgres
+public import Foundation
 
 /// A body (toimielin): council, board, committee or office-holder.
 public struct Body: Sendable, Equatable, Codable {
@@ -20,10 +21,10 @@ public struct BodyDetail: Sendable, Equatable, Encodable {
 
 /// Adding and reading bodies.
 public enum Bodies {
-    public static func add(_ new: NewBody, organization: String?, on connection: Connection) throws -> Body {
+    public static func add(_ new: NewBody, organization: String?, request: UUID? = nil, on connection: Connection) throws -> Body {
         try connection.callWriting(
             "SELECT pykala.add_body($1, $2, $3, $4) AS result", [organization, new.name, new.kind.rawValue, new.nameSv],
-            as: Body.self)
+            as: Body.self, request: request)
     }
 
     public static func list(organization: String?, on connection: Connection) throws -> [Body] {

@@ -1,5 +1,6 @@
 public import Decisions
 public import Postgres
+public import Foundation
 
 /// A municipality or welfare region in the register.
 public struct Organization: Sendable, Equatable, Codable {
@@ -21,10 +22,10 @@ public struct OrganizationDetail: Sendable, Equatable, Encodable {
 
 /// Adding and reading organizations.
 public enum Organizations {
-    public static func add(_ new: NewOrganization, on connection: Connection) throws -> Organization {
+    public static func add(_ new: NewOrganization, request: UUID? = nil, on connection: Connection) throws -> Organization {
         try connection.callWriting(
             "SELECT pykala.add_organization($1, $2, $3) AS result", [new.name, new.nameSv, new.businessID],
-            as: Organization.self)
+            as: Organization.self, request: request)
     }
 
     public static func list(on connection: Connection) throws -> [Organization] {

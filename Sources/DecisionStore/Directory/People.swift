@@ -1,5 +1,6 @@
 public import Decisions
 public import Postgres
+public import Foundation
 
 /// A person: an official, whose work contacts are public, or a private person.
 public struct Person: Sendable, Equatable, Codable {
@@ -29,10 +30,10 @@ public struct PersonDetail: Sendable, Equatable, Encodable {
 
 /// Adding and reading people.
 public enum People {
-    public static func add(_ new: NewPerson, organization: String?, on connection: Connection) throws -> Person {
+    public static func add(_ new: NewPerson, organization: String?, request: UUID? = nil, on connection: Connection) throws -> Person {
         try connection.callWriting(
             "SELECT pykala.add_person($1, $2, $3, $4, $5, $6) AS result",
-            [organization, new.name, new.title, new.phone, new.email, new.isPrivate], as: Person.self)
+            [organization, new.name, new.title, new.phone, new.email, new.isPrivate], as: Person.self, request: request)
     }
 
     /// Everyone, or those whose name or title contains `text` (case-insensitive).

@@ -1,6 +1,6 @@
 public import Decisions
 public import Postgres
-internal import Foundation
+public import Foundation
 
 /// A PostgreSQL login that uses pykala, and its pykala roles.
 public struct User: Sendable, Equatable, Codable {
@@ -14,9 +14,15 @@ public struct User: Sendable, Equatable, Codable {
 public enum Users {
     /// Creates the login, as the caller: PostgreSQL lets only roles with CREATEROLE do it,
     /// and pykala lets only admins (who are created with CREATEROLE).
-    public static func add(_ new: NewUser, on connection: Connection) throws -> User {
+    public static func add(_ new: NewUser, request: UUID? = nil, on connection: Connection) throws -> User {
         try StoreError.translating {
             try connection.withTransaction { tx in
+                if let request,
+                    let earlier = try tx.execute("SELECT pykala.recall_request($1, 'add_user') AS result", [request])[0]
+                        .get("result", as: PostgresJSON?.self)
+                {
+                    return try earlier.decode(User.self)
+                }
                 let roles = try tx.execute("SELECT array_to_json(pykala.caller_roles()) AS roles")[0].decodeJSON("roles", as: [String].self)
                 guard roles.contains("admin") else {
                     let who = try tx.execute("SELECT session_user AS me")[0].get("me", as: String.self)
@@ -32,8 +38,13 @@ public enum Users {
                 let createRole = new.role == .admin ? " CREATEROLE" : ""
                 try tx.execute(
                     "CREATE ROLE \(SQLIdentifier.quoted(new.name)) LOGIN\(createRole) IN ROLE \(SQLIdentifier.quoted("pykala_\(new.role.rawValue)"))")
+                let user = User(name: new.name, roles: [new.role.rawValue])
+                if let request {
+                    try tx.execute(
+                        "SELECT pykala.remember_request($1, 'add_user', $2::jsonb)", [request, try PostgresJSON(encoding: user)])
+                }
+                return user
             }
-            return User(name: new.name, roles: [new.role.rawValue])
         }
     }
 
@@ -64,14 +75,14 @@ public enum Users {
 
     /// Lets `deputy` take the actions of `for` from `from` to `to` (both included).
     public static func addDeputy(
-        _ deputy: String, for person: String, from: CalendarDate, to: CalendarDate, organization: String?, on connection: Connection
+        _ deputy: String, for person: String, from: CalendarDate, to: CalendarDate, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Deputy {
         guard from <= to else {
             throw StoreError(kind: .invalid, message: "--to \(to) is before --from \(from)", hint: "Give the period in order.")
         }
         return try connection.callWriting(
             "SELECT pykala.add_deputy($1, $2, $3, $4::date, $5::date) AS result",
-            [organization, deputy, person, from.iso, to.iso], as: Deputy.self)
+            [organization, deputy, person, from.iso, to.iso], as: Deputy.self, request: request)
     }
 
     public static func deputies(organization: String?, on connection: Connection) throws -> [Deputy] {

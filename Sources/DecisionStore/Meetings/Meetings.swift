@@ -14,7 +14,7 @@ public enum Meetings {
     }
 
     public static func new(
-        body: String, date: CalendarDate, number: String?, place: String?, organization: String?, on connection: Connection
+        body: String, date: CalendarDate, number: String?, place: String?, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Meeting {
         let place = try FieldRules.line(place, field: "--place", limit: 200)
         if let number, number.wholeMatch(of: /[0-9]{1,4}\/[0-9]{4}/) == nil {
@@ -22,7 +22,7 @@ public enum Meetings {
         }
         return try connection.callWriting(
             "SELECT pykala.new_meeting($1, $2, $3::date, $4, $5) AS result", [organization, body, date.iso, number, place],
-            as: Meeting.self)
+            as: Meeting.self, request: request)
     }
 
     /// Who attends, in what role; a deputy serves `for` a member; arrivals and departures by §.
@@ -40,7 +40,7 @@ public enum Meetings {
 
     public static func attend(
         body: String, date: CalendarDate, person: String, role: AttendanceRole, deputyFor: String?, arrived: Int?, left: Int?,
-        organization: String?, on connection: Connection
+        organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Attendance {
         if role == .deputy, deputyFor == nil {
             throw FieldError(field: "--for", value: "", expected: "the member a deputy serves for")
@@ -50,7 +50,7 @@ public enum Meetings {
         }
         return try connection.callWriting(
             "SELECT pykala.attend($1, $2, $3::date, $4, $5, $6, $7, $8) AS result",
-            [organization, body, date.iso, person, role.rawValue, deputyFor, arrived, left], as: Attendance.self)
+            [organization, body, date.iso, person, role.rawValue, deputyFor, arrived, left], as: Attendance.self, request: request)
     }
 
     /// Sets a body's number of seats and its quorum rule.
@@ -64,7 +64,7 @@ public enum Meetings {
         case moreThanHalf = "more_than_half", twoThirds = "two_thirds"
     }
 
-    public static func setBody(_ body: String, seats: Int?, quorum: QuorumRule?, organization: String?, on connection: Connection) throws
+    public static func setBody(_ body: String, seats: Int?, quorum: QuorumRule?, organization: String?, request: UUID? = nil, on connection: Connection) throws
         -> BodySettings
     {
         if let seats, !(1...500).contains(seats) {
@@ -72,7 +72,7 @@ public enum Meetings {
         }
         return try connection.callWriting(
             "SELECT pykala.body_settings($1, $2, $3, $4) AS result", [organization, body, seats, quorum?.rawValue],
-            as: BodySettings.self)
+            as: BodySettings.self, request: request)
     }
 
     /// What putting a decision on an agenda did: its § and the transition.
@@ -86,13 +86,13 @@ public enum Meetings {
 
     /// Gives the decision the body's next § of the meeting's year and takes `put_on_agenda`.
     public static func putOnAgenda(
-        _ reference: DecisionReference, meeting date: CalendarDate, expectedVersion: Int?, requestID: UUID, organization: String?,
-        on connection: Connection
+        _ reference: DecisionReference, meeting date: CalendarDate, expectedVersion: Int?, organization: String?,
+        request: UUID = UUID(), on connection: Connection
     ) throws -> Placed {
         let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
         return try connection.callWriting(
             "SELECT pykala.put_on_agenda($1, $2, $3::date, $4, $5) AS result",
-            [organization, id, date.iso, expectedVersion, requestID], as: Placed.self)
+            [organization, id, date.iso, expectedVersion, request], as: Placed.self)
     }
 
     public struct RecordedOutcome: Sendable, Equatable, Codable {
@@ -102,12 +102,12 @@ public enum Meetings {
 
     /// Records how the body disposed of the decision, and optionally the decision text.
     public static func recordOutcome(
-        _ reference: DecisionReference, outcome: Outcome, text: String?, organization: String?, on connection: Connection
+        _ reference: DecisionReference, outcome: Outcome, text: String?, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> RecordedOutcome {
         let text = try FieldRules.line(text, field: "--text", limit: 200_000)
         let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
         return try connection.callWriting(
-            "SELECT pykala.record_outcome($1, $2, $3, $4) AS result", [organization, id, outcome.rawValue, text], as: RecordedOutcome.self)
+            "SELECT pykala.record_outcome($1, $2, $3, $4) AS result", [organization, id, outcome.rawValue, text], as: RecordedOutcome.self, request: request)
     }
 
     public struct Disqualified: Sendable, Equatable, Codable {
@@ -132,12 +132,12 @@ public enum Meetings {
 
     /// Records that `person` is disqualified from the decision's current §, and on what ground.
     public static func disqualify(
-        _ reference: DecisionReference, person: String, ground: String, organization: String?, on connection: Connection
+        _ reference: DecisionReference, person: String, ground: String, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Disqualified {
         let ground = try FieldRules.requiredLine(ground, field: "--ground", limit: 500)
         let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
         return try connection.callWriting(
-            "SELECT pykala.disqualify($1, $2, $3, $4) AS result", [organization, id, person, ground], as: Disqualified.self)
+            "SELECT pykala.disqualify($1, $2, $3, $4) AS result", [organization, id, person, ground], as: Disqualified.self, request: request)
     }
 
     public enum Choice: String, Sendable, Codable, CaseIterable {
@@ -159,13 +159,13 @@ public enum Meetings {
     /// Records a vote on the decision's current §: `ballots` maps each voter present to a choice.
     public static func vote(
         _ reference: DecisionReference, yes: String, no: String, ballots: [String: Choice], organization: String?,
-        on connection: Connection
+        request: UUID? = nil, on connection: Connection
     ) throws -> VoteResult {
         let yes = try FieldRules.requiredLine(yes, field: "--yes", limit: 2_000)
         let no = try FieldRules.requiredLine(no, field: "--no", limit: 2_000)
         let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
         let json = try PostgresJSON(encoding: ballots.mapValues(\.rawValue))
         return try connection.callWriting(
-            "SELECT pykala.record_vote($1, $2, $3, $4, $5::jsonb) AS result", [organization, id, yes, no, json], as: VoteResult.self)
+            "SELECT pykala.record_vote($1, $2, $3, $4, $5::jsonb) AS result", [organization, id, yes, no, json], as: VoteResult.self, request: request)
     }
 }

@@ -1,5 +1,6 @@
 public import Decisions
 public import Postgres
+public import Foundation
 
 /// Which deadlines a list shows.
 public struct DeadlineWindow: Sendable, Equatable {
@@ -73,12 +74,12 @@ public enum Deadlines {
 
     /// Marks a deadline done, or open again.
     @discardableResult
-    public static func markDone(_ id: Int64, done: Bool = true, organization: String?, on connection: Connection) throws
+    public static func markDone(_ id: Int64, done: Bool = true, organization: String?, request: UUID? = nil, on connection: Connection) throws
         -> DeadlineItem
     {
         struct Changed: Decodable { let id: Int64 }
         let changed = try connection.callWriting(
-            "SELECT pykala.set_deadline_done($1, $2, $3) AS result", [organization, id, done], as: Changed.self)
+            "SELECT pykala.set_deadline_done($1, $2, $3) AS result", [organization, id, done], as: Changed.self, request: request)
         let items = try connection.reading { tx in
             try fetch(DeadlineWindow(includeDone: true), only: changed.id, organizationID: try tx.organizationID(organization), on: tx)
         }

@@ -1,6 +1,6 @@
 public import Decisions
 public import Postgres
-internal import Foundation
+public import Foundation
 
 /// Registers decision documents as drafts, all of them or none, through the database's
 /// `pykala.register_decisions` (which checks the caller's role).
@@ -38,10 +38,10 @@ public enum DecisionRegistry {
 
     /// Registers `documents` in one transaction.
     @discardableResult
-    public static func register(_ documents: [DecisionDocument], createMissing: Bool, on connection: Connection) throws -> Result {
+    public static func register(_ documents: [DecisionDocument], createMissing: Bool, request: UUID? = nil, on connection: Connection) throws -> Result {
         let payload = try PostgresJSON(encoding: documents.map(NormalizedDocument.init), keys: .convertToSnakeCase)
         return try connection.callWriting(
-            "SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing], as: Result.self)
+            "SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing], as: Result.self, request: request)
     }
 
     /// Replaces the content of the draft `reference` names with `document`, in one
@@ -49,12 +49,12 @@ public enum DecisionRegistry {
     /// this call reads it). The database refuses decisions that are no longer drafts.
     public static func editDraft(
         _ reference: DecisionReference, with document: DecisionDocument, expectedVersion: Int?, createMissing: Bool,
-        organization: String?, on connection: Connection
+        organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Edited {
         let card = try DecisionQueries.card(reference, organization: organization, on: connection)
         let payload = try PostgresJSON(encoding: NormalizedDocument(document), keys: .convertToSnakeCase)
         return try connection.callWriting(
             "SELECT pykala.edit_draft($1, $2, $3, $4::jsonb, $5) AS result",
-            [organization, card.id, expectedVersion ?? card.version, payload, createMissing], as: Edited.self)
+            [organization, card.id, expectedVersion ?? card.version, payload, createMissing], as: Edited.self, request: request)
     }
 }

@@ -4,9 +4,37 @@ internal import Postgres
 extension Connection {
     /// Runs one write — a call of a SECURITY DEFINER function returning `jsonb` in a column
     /// named `result` — in its own transaction, and decodes the result (snake_case keys).
-    func callWriting<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type) throws -> T {
-        let rows = try StoreError.translating { try withTransaction { tx in try tx.execute(sql, parameters) } }
-        return try rows[0].decodeJSON("result", as: type)
+    ///
+    /// With a `request` id, the result is kept under the caller's id in the same transaction,
+    /// and a repeated request returns the kept result instead of writing again.
+    func callWriting<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil)
+        throws -> T
+    {
+        let kind = sql.firstMatch(of: /pykala\.([a-z_]+)\(/).map { String($0.1) } ?? "write"
+        let json: PostgresJSON = try StoreError.translating {
+            do {
+                return try withTransaction { tx in
+                    if let request,
+                        let earlier = try tx.execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
+                            .get("result", as: PostgresJSON?.self)
+                    {
+                        return earlier
+                    }
+                    let result = try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
+                    if let request {
+                        try tx.execute("SELECT pykala.remember_request($1, $2, $3::jsonb)", [request, kind, result])
+                    }
+                    return result
+                }
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation && error.constraint == "request_pkey" {
+                // The same request ran at the same moment and committed first: its result stands.
+                return try execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
+                    .get("result", as: PostgresJSON.self)
+            }
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(json.text.utf8))
     }
 
     /// The id of the organization a command means: the one named, or the only one there is

@@ -25,12 +25,12 @@ public enum Workflows {
 
     /// Stores `definition` (read from `source`) as the next version of its name. Decisions
     /// keep the version they started on.
-    public static func load(_ definition: WorkflowDefinition, source: String, organization: String?, on connection: Connection) throws
+    public static func load(_ definition: WorkflowDefinition, source: String, organization: String?, request: UUID? = nil, on connection: Connection) throws
         -> Loaded
     {
         let json = try PostgresJSON(encoding: definition, keys: .convertToSnakeCase)
         return try connection.callWriting(
-            "SELECT pykala.load_workflow($1, $2::jsonb, $3) AS result", [organization, json, source], as: Loaded.self)
+            "SELECT pykala.load_workflow($1, $2::jsonb, $3) AS result", [organization, json, source], as: Loaded.self, request: request)
     }
 
     /// The versions of every workflow, or of one, newest first.

@@ -22,11 +22,12 @@ extension BodyCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let new = try NewBody(name: name, kind: kind, nameSv: nameSv)
-            let added = try Bodies.add(new, organization: organization.name, on: try connection.target.connect())
+            let added = try connection.target.writing { database in try Bodies.add(new, organization: organization.name, request: request.id, on: database) }
             try output.emit(added) { print("added body \($0.id): \($0.name) (\($0.kind))") }
         }
     }

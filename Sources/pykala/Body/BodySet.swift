@@ -24,10 +24,11 @@ extension BodyCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let settings = try Meetings.setBody(name, seats: seats, quorum: quorum, organization: organization.name, on: try connection.target.connect())
+            let settings = try connection.target.writing { database in try Meetings.setBody(name, seats: seats, quorum: quorum, organization: organization.name, request: request.id, on: database) }
             try output.emit(settings) { print("\($0.name): \($0.seats.map { "\($0) seats" } ?? "seats not set"), quorum \($0.quorum)") }
         }
     }

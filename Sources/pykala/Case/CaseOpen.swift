@@ -29,11 +29,12 @@ extension CaseCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let new = try NewCase(title: title, classification: classification, year: year, number: number)
-            let opened = try Cases.open(new, organization: organization.name, on: try connection.target.connect())
+            let opened = try connection.target.writing { database in try Cases.open(new, organization: organization.name, request: request.id, on: database) }
             try output.emit(opened) { print("opened case \($0.diaryNumber): \($0.title ?? "")") }
         }
     }

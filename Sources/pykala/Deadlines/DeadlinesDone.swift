@@ -15,10 +15,11 @@ extension DeadlinesCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let item = try Deadlines.markDone(id, done: !undo, organization: organization.name, on: try connection.target.connect())
+            let item = try connection.target.writing { database in try Deadlines.markDone(id, done: !undo, organization: organization.name, request: request.id, on: database) }
             try output.emit(item) { item in
                 print("deadline \(item.id) (\(item.kind.label) \(item.date), \(item.decisionTitle)) is \(item.done ? "done" : "open")")
             }

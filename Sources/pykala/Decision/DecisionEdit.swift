@@ -27,6 +27,7 @@ extension DecisionCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -34,9 +35,9 @@ extension DecisionCommand {
             guard documents.count == 1, let document = documents.first else {
                 throw ValidationError("\(file): holds \(documents.count) decisions; an edit takes exactly one")
             }
-            let edited = try DecisionRegistry.editDraft(
+            let edited = try connection.target.writing { database in try DecisionRegistry.editDraft(
                 try DecisionReference(parsing: reference), with: document, expectedVersion: expectVersion,
-                createMissing: createMissing, organization: organization.name, on: try connection.target.connect())
+                createMissing: createMissing, organization: organization.name, request: request.id, on: database) }
             try output.emit(edited) { edited in
                 for created in edited.created { print("created \(created.kind) \(created.name)") }
                 print("edited draft \(edited.decision.id), now version \(edited.decision.version): \(edited.decision.title)")

@@ -31,12 +31,13 @@ struct AgendaCommand: ParsableCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let placed = try Meetings.putOnAgenda(
-                try DecisionReference(parsing: reference), meeting: meeting, expectedVersion: expectVersion, requestID: UUID(),
-                organization: organization.name, on: try connection.target.connect())
+            let placed = try connection.target.writing { database in try Meetings.putOnAgenda(
+                try DecisionReference(parsing: reference), meeting: meeting, expectedVersion: expectVersion,
+                organization: organization.name, request: request.id, on: database) }
             try output.emit(placed) { print("decision \($0.decision) is § \($0.section) of the meeting of \(meeting), now version \($0.version)") }
         }
     }
@@ -64,12 +65,13 @@ struct OutcomeCommand: ParsableCommand {
 
     @OptionGroup var organization: OrganizationOption
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var request: RequestOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let recorded = try Meetings.recordOutcome(
+        let recorded = try connection.target.writing { database in try Meetings.recordOutcome(
             try DecisionReference(parsing: reference), outcome: outcome, text: text, organization: organization.name,
-            on: try connection.target.connect())
+            request: request.id, on: database) }
         try output.emit(recorded) { print("decision \($0.decision): outcome \($0.outcome)") }
     }
 }
@@ -99,6 +101,7 @@ struct VoteCommand: ParsableCommand {
 
     @OptionGroup var organization: OrganizationOption
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var request: RequestOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -113,9 +116,9 @@ struct VoteCommand: ParsableCommand {
                 throw ValidationError("--ballot: \(name) votes twice; give one ballot per voter")
             }
         }
-        let result = try Meetings.vote(
+        let result = try connection.target.writing { database in try Meetings.vote(
             try DecisionReference(parsing: reference), yes: yes, no: no, ballots: ballots, organization: organization.name,
-            on: try connection.target.connect())
+            request: request.id, on: database) }
         try output.emit(result) { result in
             print("yes \(result.yes), no \(result.no), blank \(result.blank), absent \(result.absent): \(result.winningMotion)"
                 + (result.decidedByChair ? " (a tie; the chair's vote decided)" : ""))
@@ -144,12 +147,13 @@ struct DisqualifyCommand: ParsableCommand {
 
     @OptionGroup var organization: OrganizationOption
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var request: RequestOption
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let recorded = try Meetings.disqualify(
+        let recorded = try connection.target.writing { database in try Meetings.disqualify(
             try DecisionReference(parsing: reference), person: person, ground: ground, organization: organization.name,
-            on: try connection.target.connect())
+            request: request.id, on: database) }
         try output.emit(recorded) { recorded in
             let quorum = recorded.quorum.quorate.map { $0 ? "still quorate" : "NOT quorate" } ?? "quorum unknown (no seats set)"
             print("\(recorded.person) is disqualified (\(recorded.ground)); \(recorded.quorum.present) present, \(quorum)")

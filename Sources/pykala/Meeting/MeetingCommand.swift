@@ -31,12 +31,13 @@ struct MeetingCommand: ParsableCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let meeting = try Meetings.new(
+            let meeting = try connection.target.writing { database in try Meetings.new(
                 body: body, date: date, number: number, place: place, organization: organization.name,
-                on: try connection.target.connect())
+                request: request.id, on: database) }
             try output.emit(meeting) { print("created the meeting of \($0.body) on \(date)" + ($0.number.map { " (\($0))" } ?? "")) }
         }
     }
@@ -71,12 +72,13 @@ struct MeetingCommand: ParsableCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let attendance = try Meetings.attend(
+            let attendance = try connection.target.writing { database in try Meetings.attend(
                 body: body, date: date, person: person, role: role, deputyFor: deputyFor, arrived: arrived, left: left,
-                organization: organization.name, on: try connection.target.connect())
+                organization: organization.name, request: request.id, on: database) }
             try output.emit(attendance) { print("\($0.person) attends as \($0.role)" + ($0.deputyFor.map { " for \($0)" } ?? "")) }
         }
     }

@@ -19,11 +19,13 @@ extension OrgCommand {
         var businessId: String?
 
         @OptionGroup var connection: ConnectionOptions
+
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let new = try NewOrganization(name: name, nameSv: nameSv, businessID: businessId)
-            let added = try Organizations.add(new, on: try connection.target.connect())
+            let added = try connection.target.writing { database in try Organizations.add(new, request: request.id, on: database) }
             try output.emit(added) { print("added organization \($0.id): \($0.name)") }
         }
     }

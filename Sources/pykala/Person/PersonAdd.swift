@@ -27,11 +27,12 @@ extension PersonCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let new = try NewPerson(name: name, title: title, phone: phone, email: email, isPrivate: `private`)
-            let added = try People.add(new, organization: organization.name, on: try connection.target.connect())
+            let added = try connection.target.writing { database in try People.add(new, organization: organization.name, request: request.id, on: database) }
             try output.emit(added) { print("added person \($0.id): \($0.name)" + ($0.title.map { ", \($0)" } ?? "")) }
         }
     }

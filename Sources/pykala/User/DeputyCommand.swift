@@ -31,11 +31,12 @@ struct DeputyCommand: ParsableCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let added = try Users.addDeputy(
-                deputy, for: substituted, from: from, to: to, organization: organization.name, on: try connection.target.connect())
+            let added = try connection.target.writing { database in try Users.addDeputy(
+                deputy, for: substituted, from: from, to: to, organization: organization.name, request: request.id, on: database) }
             try output.emit(added) { print("\($0.deputy) may act for \($0.for) from \($0.from) to \($0.to)") }
         }
     }

@@ -29,10 +29,12 @@ struct UserCommand: ParsableCommand {
         var role: String
 
         @OptionGroup var connection: ConnectionOptions
+
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let user = try Users.add(try NewUser(name: name, role: role), on: try connection.target.connect())
+            let user = try connection.target.writing { database in try Users.add(try NewUser(name: name, role: role), request: request.id, on: database) }
             try output.emit(user) { print("added user \($0.name) (\($0.roles.joined(separator: ", ")))") }
         }
     }

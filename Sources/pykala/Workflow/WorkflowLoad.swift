@@ -19,12 +19,13 @@ extension WorkflowCommand {
 
         @OptionGroup var organization: OrganizationOption
         @OptionGroup var connection: ConnectionOptions
+        @OptionGroup var request: RequestOption
         @OptionGroup var output: OutputOptions
 
         func run() throws {
             let source = try InputFile.read(file)
             let definition = try WorkflowReader.read(source, file: file)
-            let loaded = try Workflows.load(definition, source: source, organization: organization.name, on: try connection.target.connect())
+            let loaded = try connection.target.writing { database in try Workflows.load(definition, source: source, organization: organization.name, request: request.id, on: database) }
             try output.emit(loaded) { loaded in
                 print(loaded.unchanged
                     ? "workflow \(loaded.name) version \(loaded.version) already has this content; nothing stored"
