@@ -445,43 +445,6 @@ BEGIN
 END
 $$;
 
--- As in 0003, one write_decision per document, all or none.
-CREATE OR REPLACE FUNCTION pykala.register_decisions(documents jsonb, create_missing boolean DEFAULT false) RETURNS jsonb
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
-DECLARE
-    doc        jsonb;
-    written    jsonb;
-    registered jsonb := '[]';
-    created    jsonb := '[]';
-BEGIN
-    PERFORM require_role('secretary', 'admin');
-    IF jsonb_typeof(documents) IS DISTINCT FROM 'array' THEN
-        RAISE EXCEPTION 'documents must be a JSON array' USING ERRCODE = 'PK422';
-    END IF;
-    FOR doc IN SELECT value FROM jsonb_array_elements(documents) LOOP
-        written := write_decision(doc, create_missing, NULL, NULL);
-        registered := registered || (written->'decision');
-        created := created || (written->'created');
-    END LOOP;
-    RETURN jsonb_build_object('decisions', registered, 'created', created);
-END
-$$;
-
--- Replaces a draft's content with a new document, if the draft is still at
--- expected_version (NULL: whatever version it is at). Only drafts can be edited.
-CREATE FUNCTION pykala.edit_draft(p_organization text, p_decision bigint, expected_version integer, document jsonb,
-                                  create_missing boolean DEFAULT false) RETURNS jsonb
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
-BEGIN
-    PERFORM require_role('secretary', 'admin');
-    IF NOT EXISTS (SELECT 1 FROM decision WHERE id = p_decision AND organization_id = organization_id(p_organization)) THEN
-        RAISE EXCEPTION 'no decision has id %', p_decision
-            USING ERRCODE = 'PK404', HINT = 'List them with `pykala decision list`.';
-    END IF;
-    RETURN write_decision(document, create_missing, p_decision, expected_version);
-END
-$$;
-
 -- Marks a deadline done (or not done again). Deadlines are tracked in every state.
 CREATE FUNCTION pykala.set_deadline_done(p_organization text, p_deadline bigint, p_done boolean) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
@@ -514,7 +477,6 @@ REVOKE EXECUTE ON FUNCTION pykala.project_for(bigint, jsonb, boolean) FROM PUBLI
 REVOKE EXECUTE ON FUNCTION pykala.set_deadline_done(text, bigint, boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.new_items(text[], jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.write_decision(jsonb, boolean, bigint, integer) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) FROM PUBLIC;
 
 GRANT EXECUTE ON FUNCTION pykala.organization_id(text) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.add_organization(text, text, text) TO pykala_secretary, pykala_admin;
@@ -522,5 +484,4 @@ GRANT EXECUTE ON FUNCTION pykala.add_body(text, text, text, text) TO pykala_secr
 GRANT EXECUTE ON FUNCTION pykala.add_person(text, text, text, text, text, boolean) TO pykala_secretary, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.open_case(text, text, text, integer, jsonb) TO pykala_secretary, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.set_deadline_done(text, bigint, boolean) TO pykala_secretary, pykala_admin;
-GRANT EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) TO pykala_secretary, pykala_admin;
 RESET ROLE;

@@ -439,7 +439,8 @@ BEGIN
 END
 $$;
 
--- Registration and edits enter the history too, so a stale version can say what changed.
+-- Registration (one write_decision per document, all or none) and edits of drafts enter the
+-- history too, so a stale version can say what changed.
 CREATE OR REPLACE FUNCTION pykala.register_decisions(documents jsonb, create_missing boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
@@ -463,7 +464,9 @@ BEGIN
 END
 $$;
 
-CREATE OR REPLACE FUNCTION pykala.edit_draft(p_organization text, p_decision bigint, expected_version integer, document jsonb,
+-- Replaces a draft's content with a new document, if the draft is still at
+-- expected_version (NULL: whatever version it is at). Only drafts can be edited.
+CREATE FUNCTION pykala.edit_draft(p_organization text, p_decision bigint, expected_version integer, document jsonb,
                                              create_missing boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
@@ -490,6 +493,8 @@ REVOKE EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.workflow_of(pykala.decision) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.transition(text, bigint, text, integer, text, uuid) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.available_actions(text, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolean) TO pykala_secretary, pykala_admin;
 
 -- Granted to every group role so that the function itself can say who may (require_role).
 GRANT EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text)
