@@ -154,9 +154,9 @@ struct MeetingTests {
         #expect(try DecisionQueries.card(.id(ids[0]), on: connection).section == 3)
     }
 
-    @Test("16 clients putting decisions on one meeting at once get consecutive § numbers, no gaps, no twins")
+    @Test("16 clients putting decisions on one meeting at once, 200 times, get consecutive § numbers, no gaps, no twins")
     func concurrentSections() throws {
-        let rounds = 10
+        let rounds = 200
         let ids = try approvedDecisions(16 * rounds)
         let sections = Mutex([Int]())
         let failures = Mutex([String]())
