@@ -38,6 +38,7 @@ public enum Users {
                 let createRole = new.role == .admin ? " CREATEROLE" : ""
                 try tx.execute(
                     "CREATE ROLE \(SQLIdentifier.quoted(new.name)) LOGIN\(createRole) IN ROLE \(SQLIdentifier.quoted("pykala_\(new.role.rawValue)"))")
+                try tx.execute("SELECT pykala.record_user_added($1, $2)", [new.name, new.role.rawValue])
                 let user = User(name: new.name, roles: [new.role.rawValue])
                 if let request {
                     try tx.execute(

@@ -1,4 +1,4 @@
--- 0006 meetings: a body's meetings with attendance (members, deputies serving for whom,
+-- 0007 meetings: a body's meetings with attendance (members, deputies serving for whom,
 -- chair, secretary, minute checkers, arrivals and departures by §), the agenda with §
 -- numbers per body and year (race-free, gap-free), quorum per §, votes with their result,
 -- and disqualifications (hallintolaki 28 §).
@@ -141,15 +141,20 @@ $$;
 CREATE FUNCTION pykala.body_settings(p_organization text, p_body text, p_seats integer, p_quorum text) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    changed body;
+    previous body;
+    changed  body;
 BEGIN
     PERFORM require_role('secretary', 'admin');
-    UPDATE body SET seats = coalesce(p_seats, seats), quorum = coalesce(p_quorum, quorum)
-     WHERE organization_id = organization_id(p_organization) AND (name = p_body OR name_sv = p_body)
-    RETURNING * INTO changed;
+    SELECT * INTO previous FROM body
+     WHERE organization_id = organization_id(p_organization) AND (name = p_body OR name_sv = p_body) FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'body "%" does not exist', p_body USING ERRCODE = 'PK404', HINT = '`pykala body list` lists them.';
     END IF;
+    UPDATE body SET seats = coalesce(p_seats, seats), quorum = coalesce(p_quorum, quorum) WHERE id = previous.id
+    RETURNING * INTO changed;
+    PERFORM append_event(changed.organization_id, 'body_settings_changed', NULL, NULL, NULL, NULL,
+                         jsonb_changes(jsonb_build_object('body', previous.name, 'seats', previous.seats, 'quorum', previous.quorum),
+                                       jsonb_build_object('body', changed.name, 'seats', changed.seats, 'quorum', changed.quorum)));
     RETURN jsonb_build_object('name', changed.name, 'seats', changed.seats, 'quorum', changed.quorum);
 END
 $$;
@@ -170,6 +175,8 @@ BEGIN
     END IF;
     INSERT INTO meeting (organization_id, body_id, date, number, place) VALUES (org_id, v_body_id, p_date, p_number, p_place)
     RETURNING * INTO added;
+    PERFORM append_event(org_id, 'meeting_created', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('body', p_body, 'date', p_date, 'number', p_number, 'place', p_place)));
     RETURN jsonb_build_object('id', added.id, 'body', p_body, 'date', added.date, 'number', added.number, 'place', added.place);
 EXCEPTION WHEN unique_violation THEN
     RAISE EXCEPTION '% already has a meeting on %', p_body, to_char(p_date, 'FMDD.FMMM.YYYY')
@@ -198,6 +205,9 @@ BEGIN
     ON CONFLICT (meeting_id, person_id, role)
     DO UPDATE SET deputy_for = EXCLUDED.deputy_for, arrived_section = EXCLUDED.arrived_section,
                   left_section = EXCLUDED.left_section;
+    PERFORM append_event(org_id, 'attendance_recorded', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('meeting', p_date, 'body', p_body, 'person', p_person, 'role', p_role,
+                                                                'deputy_for', p_deputy_for, 'arrived', p_arrived, 'left', p_left)));
     RETURN jsonb_build_object('person', p_person, 'role', p_role, 'deputy_for', p_deputy_for, 'arrived', p_arrived,
                               'left', p_left);
 END
@@ -275,6 +285,9 @@ BEGIN
     -- The decision row carries its latest meeting and §; the § of an earlier meeting stays
     -- in agenda_item.
     UPDATE decision SET meeting_id = m.id, meeting_date = m.date, section = v_section WHERE id = p_decision;
+    PERFORM append_event(org_id, 'agenda_placed', p_decision, NULL, NULL, NULL,
+                         jsonb_changes(jsonb_build_object('meeting_date', d.meeting_date, 'section', d.section),
+                                       jsonb_build_object('meeting_date', m.date, 'section', v_section)));
     result := transition(p_organization, p_decision, 'put_on_agenda', p_expected_version, NULL, p_request_id);
     RETURN result || jsonb_build_object('meeting_date', m.date, 'section', v_section);
 END
@@ -312,6 +325,8 @@ BEGIN
     INSERT INTO disqualification (organization_id, agenda_item_id, person_id, ground)
     VALUES (org_id, v_item, person_id(org_id, p_person), p_ground)
     ON CONFLICT (agenda_item_id, person_id) DO UPDATE SET ground = EXCLUDED.ground;
+    PERFORM append_event(org_id, 'disqualified', p_decision, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('person', p_person, 'ground', p_ground)));
     RETURN jsonb_build_object('person', p_person, 'ground', p_ground, 'quorum', quorum_at(v_item));
 END
 $$;
@@ -388,6 +403,9 @@ BEGIN
                     result = v_result, decided_by_chair = by_chair
      WHERE id = v_vote;
     UPDATE decision SET vote = counts WHERE id = p_decision;
+    PERFORM append_event(org_id, 'vote_recorded', p_decision, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('yes_motion', p_yes, 'no_motion', p_no, 'counts', counts,
+                                                                'result', v_result, 'decided_by_chair', by_chair, 'ballots', ballots)));
     RETURN jsonb_build_object('yes', (counts->>'yes')::integer, 'no', (counts->>'no')::integer,
                               'blank', (counts->>'blank')::integer, 'absent', (counts->>'absent')::integer,
                               'result', v_result, 'winning_motion', CASE v_result WHEN 'yes' THEN p_yes ELSE p_no END,
@@ -415,6 +433,9 @@ BEGIN
             USING ERRCODE = 'PK409', HINT = 'Put it on an agenda first (`pykala agenda add`).';
     END IF;
     UPDATE decision SET outcome = p_outcome, decision_text = coalesce(p_text, decision_text) WHERE id = p_decision;
+    PERFORM append_event(org_id, 'outcome_recorded', p_decision, NULL, NULL, NULL,
+                         jsonb_changes(jsonb_build_object('outcome', d.outcome, 'decision', d.decision_text),
+                                       jsonb_build_object('outcome', p_outcome, 'decision', coalesce(p_text, d.decision_text))));
     RETURN jsonb_build_object('decision', p_decision, 'outcome', p_outcome);
 END
 $$;

@@ -1,4 +1,4 @@
--- 0004 directory: organizations, bodies, people and cases added one at a time (with
+-- 0005 directory: organizations, bodies, people and cases added one at a time (with
 -- race-free, gap-free diary numbers); projects with partners, funders, goals and contacts;
 -- deadlines marked done. Every write is a SECURITY DEFINER function that checks the
 -- caller's role; SQLSTATEs as in 0003 (PK401 role, PK404 unknown, PK409 conflict, PK422 invalid).
@@ -103,6 +103,7 @@ DECLARE
 BEGIN
     PERFORM require_role('secretary', 'admin');
     INSERT INTO organization (name, name_sv, business_id) VALUES (p_name, p_name_sv, p_business_id) RETURNING * INTO added;
+    PERFORM append_event(added.id, 'organization_added', NULL, NULL, NULL, NULL, jsonb_changes(NULL, organization_json(added)));
     RETURN organization_json(added);
 EXCEPTION WHEN unique_violation THEN
     RAISE EXCEPTION 'organization "%" already exists', p_name
@@ -119,6 +120,8 @@ BEGIN
     PERFORM require_role('secretary', 'admin');
     org_id := organization_id(p_organization);
     INSERT INTO body (organization_id, name, kind, name_sv) VALUES (org_id, p_name, p_kind, p_name_sv) RETURNING * INTO added;
+    PERFORM append_event(org_id, 'body_added', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('name', added.name, 'name_sv', added.name_sv, 'kind', added.kind)));
     RETURN jsonb_build_object('id', added.id, 'organization', (SELECT name FROM organization WHERE id = org_id),
                               'name', added.name, 'name_sv', added.name_sv, 'kind', added.kind);
 EXCEPTION WHEN unique_violation THEN
@@ -138,6 +141,9 @@ BEGIN
     org_id := organization_id(p_organization);
     INSERT INTO person (organization_id, name, title, phone, email, is_private)
     VALUES (org_id, p_name, p_title, p_phone, p_email, coalesce(p_private, false)) RETURNING * INTO added;
+    PERFORM append_event(org_id, 'person_added', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('name', added.name, 'title', added.title, 'phone', added.phone,
+                                                                'email', added.email, 'private', added.is_private)));
     RETURN jsonb_build_object('id', added.id, 'name', added.name, 'title', added.title, 'phone', added.phone,
                               'email', added.email, 'private', added.is_private);
 EXCEPTION WHEN unique_violation THEN
@@ -204,6 +210,7 @@ BEGIN
                 USING ERRCODE = 'PK409', HINT = 'See it with `pykala case list`.';
         END IF;
         v_case_id := record_case(org_id, p_number || jsonb_build_object('title', p_title), p_title);
+        PERFORM append_event(org_id, 'case_opened', NULL, NULL, NULL, NULL, jsonb_changes(NULL, case_json(v_case_id)));
         RETURN case_json(v_case_id);
     END IF;
     IF p_classification IS NULL THEN
@@ -218,7 +225,8 @@ BEGIN
         jsonb_build_object('diary_number', v_running || '/' || p_classification || '/' || v_year, 'running', v_running,
                            'classification', p_classification, 'year', v_year),
         p_title);
-    -- A separate statement, so that its snapshot sees the row just written.
+    -- Separate statements, so that their snapshots see the row just written.
+    PERFORM append_event(org_id, 'case_opened', NULL, NULL, NULL, NULL, jsonb_changes(NULL, case_json(v_case_id)));
     RETURN case_json(v_case_id);
 END
 $$;
@@ -298,6 +306,29 @@ BEGIN
 END
 $$;
 
+-- A decision as the audit trail records it: its content, cost shares, deadlines and contacts.
+CREATE FUNCTION pykala.decision_snapshot(p_decision bigint) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp
+    RETURN (SELECT jsonb_build_object(
+                'title', d.title, 'body', b.name, 'diary_number', c.diary_number, 'project', p.name,
+                'description', d.description, 'proposal', d.proposal, 'decision', d.decision_text, 'outcome', d.outcome,
+                'vote', d.vote, 'disqualified', d.disqualified, 'earlier_handlings', d.earlier_handlings,
+                'meeting_date', d.meeting_date, 'section', d.section, 'total_cents', d.total_cents,
+                'publicity', d.publicity, 'secrecy_basis', d.secrecy_basis,
+                'cost_shares', (SELECT coalesce(jsonb_agg(jsonb_build_object('year', s.year, 'amount_cents', s.amount_cents,
+                                                                              'source', s.source) ORDER BY s.position), '[]')
+                                  FROM pykala.cost_share s WHERE s.decision_id = d.id),
+                'deadlines', (SELECT coalesce(jsonb_agg(jsonb_build_object('kind', l.kind, 'date', l.due_date, 'text', l.text,
+                                                                            'done', l.done_at IS NOT NULL) ORDER BY l.due_date, l.id), '[]')
+                                FROM pykala.deadline l WHERE l.decision_id = d.id),
+                'contacts', (SELECT coalesce(jsonb_agg(jsonb_build_object('role', t.role, 'name', pe.name) ORDER BY t.position), '[]')
+                               FROM pykala.contact t JOIN pykala.person pe ON pe.id = t.person_id WHERE t.decision_id = d.id))
+              FROM pykala.decision d
+              JOIN pykala.body b ON b.id = d.body_id
+              LEFT JOIN pykala."case" c ON c.id = d.case_id
+              LEFT JOIN pykala.project p ON p.id = d.project_id
+             WHERE d.id = p_decision);
+
 -- Writes one normalised decision document (as pykala's DecisionStore sends it): a new
 -- draft, or, with replace_id, the new content of an existing draft whose version is still
 -- expected_version. Cases are recorded through record_case, projects through project_for,
@@ -316,6 +347,7 @@ DECLARE
     v_decision   bigint;
     v_version    integer := 1;
     existing     decision;
+    before       jsonb;
     resolved     jsonb;
     shares_sum   bigint;
     body_kind    text;
@@ -334,6 +366,7 @@ BEGIN
                 USING ERRCODE = 'PK409', HINT = 'Show it again with `pykala decision show`, then repeat the edit.';
         END IF;
         org_id := existing.organization_id;
+        before := decision_snapshot(replace_id);
         IF doc->>'organization' IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM organization WHERE id = org_id AND (name = doc->>'organization' OR name_sv = doc->>'organization')) THEN
             RAISE EXCEPTION 'decision % belongs to another organization than "%"', replace_id, doc->>'organization'
@@ -437,6 +470,11 @@ BEGIN
         VALUES (org_id, v_decision, (resolved->>'id')::bigint, item_index, item->>'role');
     END LOOP;
 
+    PERFORM append_event(
+        org_id, CASE WHEN replace_id IS NULL THEN 'registered' ELSE 'edited' END, v_decision, existing.state, 'draft', NULL,
+        jsonb_changes(before, decision_snapshot(v_decision))
+            || CASE WHEN created = '[]' THEN '{}'::jsonb
+                    ELSE jsonb_build_object('created', jsonb_build_object('before', NULL, 'after', created)) END);
     RETURN jsonb_build_object(
         'decision', jsonb_build_object(
             'id', v_decision, 'version', v_version, 'diary_number', doc->'case'->>'diary_number', 'title', doc->>'title',
@@ -460,11 +498,17 @@ BEGIN
         RAISE EXCEPTION 'no deadline has id %', p_deadline
             USING ERRCODE = 'PK404', HINT = 'List them with `pykala deadlines`.';
     END IF;
+    PERFORM append_event(org_id, CASE WHEN p_done THEN 'deadline_done' ELSE 'deadline_reopened' END, changed.decision_id,
+                         NULL, NULL, NULL,
+                         jsonb_build_object('deadline', jsonb_build_object('before', NULL, 'after',
+                             jsonb_build_object('id', changed.id, 'kind', changed.kind, 'date', changed.due_date,
+                                                'done', changed.done_at IS NOT NULL))));
     RETURN jsonb_build_object('id', changed.id, 'kind', changed.kind, 'date', changed.due_date, 'done', changed.done_at IS NOT NULL);
 END
 $$;
 
 REVOKE EXECUTE ON FUNCTION pykala.organization_id(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.decision_snapshot(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.organization_json(pykala.organization) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.add_organization(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.add_body(text, text, text, text) FROM PUBLIC;

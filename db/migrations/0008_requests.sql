@@ -1,4 +1,4 @@
--- 0007 requests: every write may carry a request id. The first result of each (caller,
+-- 0008 requests: every write may carry a request id. The first result of each (caller,
 -- request id) is kept; a retry after a lost reply gets that result back instead of acting
 -- twice. The result is stored in the same transaction as the write, so both or neither
 -- happen.

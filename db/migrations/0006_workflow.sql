@@ -1,4 +1,4 @@
--- 0005 workflow: versioned workflow definitions, each decision pinned to the version it
+-- 0006 workflow: versioned workflow definitions, each decision pinned to the version it
 -- started on, race-free transitions that check role, guards and the expected version
 -- inside the database, and the history of every transition. Appeal periods are computed
 -- here as in pykala's Swift calculator (a test compares the two day by day).
@@ -210,6 +210,8 @@ BEGIN
     END IF;
     INSERT INTO deputy (organization_id, deputy_login, for_login, valid_from, valid_to)
     VALUES (org_id, p_deputy, p_for, p_from, p_to) RETURNING * INTO added;
+    PERFORM append_event(org_id, 'deputy_added', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('deputy', p_deputy, 'for', p_for, 'from', p_from, 'to', p_to)));
     RETURN jsonb_build_object('id', added.id, 'deputy', added.deputy_login, 'for', added.for_login,
                               'from', added.valid_from, 'to', added.valid_to);
 END
@@ -283,6 +285,9 @@ BEGIN
      WHERE organization_id = org_id AND name = p_definition->>'name';
     INSERT INTO workflow (organization_id, name, version, content_hash, definition, source)
     VALUES (org_id, p_definition->>'name', v_version, v_hash, p_definition, p_source);
+    PERFORM append_event(org_id, 'workflow_loaded', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('workflow', p_definition->>'name', 'version', v_version,
+                                                                'content_hash', v_hash)));
     RETURN jsonb_build_object('name', p_definition->>'name', 'version', v_version, 'content_hash', v_hash, 'unchanged', false);
 END
 $$;
@@ -401,6 +406,12 @@ BEGIN
         END IF;
     END LOOP;
 
+    PERFORM append_event(org_id, p_action, p_decision, d.state, t->>'to', p_comment,
+                         jsonb_build_object('state', jsonb_build_object('before', d.state, 'after', t->>'to'),
+                                            'version', jsonb_build_object('before', d.version, 'after', d.version + 1))
+                         || CASE WHEN started = '[]' THEN '{}'::jsonb
+                                 ELSE jsonb_build_object('deadlines_started', jsonb_build_object('before', NULL, 'after', started)) END,
+                         nullif(acting, ''));
     RETURN jsonb_build_object('decision', p_decision, 'action', p_action, 'from', d.state, 'to', t->>'to',
                               'version', d.version + 1, 'history', history_id, 'repeated', false, 'started', started,
                               'on_behalf_of', nullif(acting, ''));
@@ -436,6 +447,21 @@ BEGIN
     END LOOP;
     RETURN jsonb_build_object('decision', d.id, 'state', d.state, 'version', d.version, 'workflow', definition->>'name',
                               'actions', result);
+END
+$$;
+
+-- Records in the audit trail that an admin created a login in a pykala role (the login
+-- itself is created by the admin's own CREATEROLE privilege, in the same transaction).
+CREATE FUNCTION pykala.record_user_added(p_name text, p_role text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    PERFORM require_role('admin');
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_name)
+       OR NOT pg_catalog.pg_has_role(p_name, 'pykala_' || p_role, 'MEMBER') THEN
+        RAISE EXCEPTION 'there is no user "%" in the role %', p_name, p_role USING ERRCODE = 'PK404';
+    END IF;
+    PERFORM append_event(NULL, 'user_added', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('user', p_name, 'role', p_role)));
 END
 $$;
 
@@ -500,6 +526,7 @@ GRANT EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolea
 GRANT EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text)
     TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.add_deputy(text, text, text, date, date) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.record_user_added(text, text) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.caller_roles() TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.easter_sunday(integer), pykala.finnish_holiday(date), pykala.rectification_last_day(date, text)
     TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
