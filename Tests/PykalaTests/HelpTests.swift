@@ -12,7 +12,8 @@ struct HelpTests {
             ["deadlines"], ["deadlines", "list"], ["deadlines", "done"], ["deadlines", "compute"], ["project"], ["project", "list"], ["project", "show"], ["workflow"], ["workflow", "validate"], ["workflow", "load"], ["workflow", "show"],
             ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"], ["user"], ["user", "add"], ["user", "list"],
             ["deputy"], ["deputy", "add"], ["deputy", "list"], ["meeting"], ["meeting", "new"], ["meeting", "attend"], ["meeting", "show"],
-            ["agenda"], ["agenda", "add"], ["outcome"], ["vote"], ["disqualify"], ["body", "set"],
+            ["agenda"], ["agenda", "add"], ["outcome"], ["vote"], ["disqualify"], ["body", "set"], ["audit"], ["audit", "verify"],
+            ["audit", "digest"], ["export"], ["export", "history"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

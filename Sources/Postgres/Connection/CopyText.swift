@@ -1,0 +1,80 @@
+/// Reading rows of COPY's text format: fields separated by tabs, `\N` for NULL, and
+/// backslash escapes (`\\`, `\t`, `\n`, `\r`, `\b`, `\f`, `\v`, octal `\ooo`, `\xhh`).
+public enum CopyText {
+    /// The fields of one row (a trailing newline is ignored); text is checked as UTF-8.
+    public static func fields(of row: UnsafeRawBufferPointer) throws -> [String?] {
+        var fields: [String?] = []
+        var field: [UInt8] = []
+        var isNull = false
+        var index = 0
+        let bytes = row.bindMemory(to: UInt8.self)
+        var end = bytes.count
+        if end > 0, bytes[end - 1] == 0x0A { end -= 1 }
+        func finish() throws {
+            if isNull {
+                fields.append(nil)
+            } else {
+                guard let text = String(validating: field, as: UTF8.self) else {
+                    throw PostgresError(.decoding, "a COPY field is not valid UTF-8")
+                }
+                fields.append(text)
+            }
+            field.removeAll(keepingCapacity: true)
+            isNull = false
+        }
+        while index < end {
+            let byte = bytes[index]
+            if byte == 0x09 {
+                try finish()
+                index += 1
+                continue
+            }
+            guard byte == 0x5C, index + 1 < end else {
+                field.append(byte)
+                index += 1
+                continue
+            }
+            let next = bytes[index + 1]
+            index += 2
+            switch next {
+            case UInt8(ascii: "N") where field.isEmpty: isNull = true
+            case UInt8(ascii: "t"): field.append(0x09)
+            case UInt8(ascii: "n"): field.append(0x0A)
+            case UInt8(ascii: "r"): field.append(0x0D)
+            case UInt8(ascii: "b"): field.append(0x08)
+            case UInt8(ascii: "f"): field.append(0x0C)
+            case UInt8(ascii: "v"): field.append(0x0B)
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = Int(next - UInt8(ascii: "0"))
+                var digits = 1
+                while digits < 3, index < end, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) {
+                    value = value * 8 + Int(bytes[index] - UInt8(ascii: "0"))
+                    index += 1
+                    digits += 1
+                }
+                field.append(UInt8(truncatingIfNeeded: value))
+            case UInt8(ascii: "x"):
+                var value = 0
+                var digits = 0
+                while digits < 2, index < end, let digit = hexValue(bytes[index]) {
+                    value = value * 16 + digit
+                    index += 1
+                    digits += 1
+                }
+                field.append(UInt8(value))
+            default: field.append(next)
+            }
+        }
+        try finish()
+        return fields
+    }
+
+    private static func hexValue(_ byte: UInt8) -> Int? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(byte - UInt8(ascii: "a")) + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(byte - UInt8(ascii: "A")) + 10
+        default: nil
+        }
+    }
+}

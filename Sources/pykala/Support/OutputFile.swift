@@ -1,0 +1,56 @@
+internal import Foundation
+
+/// A file written in pieces and put in place only when complete: readers never see half an
+/// export, and a failed export leaves the old file as it was. `-` is standard output.
+final class OutputFile {
+    private let path: String?
+    private let temporary: URL?
+    private let handle: FileHandle
+    private var buffer = Data()
+
+    init(path: String) throws {
+        if path == "-" {
+            self.path = nil
+            temporary = nil
+            handle = FileHandle.standardOutput
+            return
+        }
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).part")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw OutputProblem(description: "\(path): cannot write the file; check that the folder exists and you may write there")
+        }
+        self.path = path
+        self.temporary = temporary
+        handle = try FileHandle(forWritingTo: temporary)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes what is left and puts the file in place.
+    func commit() throws {
+        try flush()
+        guard let path, let temporary else { return }
+        try handle.close()
+        guard rename(temporary.path, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            discard()
+            throw OutputProblem(description: "\(path): cannot put the file in place (\(reason))")
+        }
+    }
+
+    /// Removes the partial file.
+    func discard() {
+        guard let temporary else { return }
+        try? handle.close()
+        try? FileManager.default.removeItem(at: temporary)
+    }
+}

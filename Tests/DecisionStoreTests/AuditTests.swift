@@ -1,0 +1,178 @@
+import DecisionStore
+import Decisions
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Synchronization
+import Testing
+
+@Suite("the audit trail: append-only, hash-chained, verified in Swift")
+struct AuditTests {
+    let database: TestDatabase
+    let connection: Connection
+
+    init() throws {
+        database = try TestPostgres.migratedDatabase()
+        connection = try database.connect()
+        try DecisionRegistry.register([try RegisterTests.workedExample()], createMissing: true, on: connection)
+        try TransitionTests.loadCouncil(on: connection)
+        for action in ["submit", "approve", "put_on_agenda"] {
+            _ = try Transitions.take(action, on: .id(1), expectedVersion: nil, comment: "\(action) ok", requestID: UUID(), organization: nil, connect: { connection })
+        }
+    }
+
+    /// Verifies the whole chain; the break, if any.
+    private func verify(digest: String? = nil) throws -> (verifier: ChainVerifier, problem: ChainVerifier.Break?) {
+        var verifier = ChainVerifier(digest: digest)
+        do {
+            _ = try AuditLog.forEachEvent(on: connection) { stored in
+                try verifier.check(
+                    seq: stored.seq, prevHash: stored.prevHash, hash: stored.hash, payload: stored.payload,
+                    organizationID: stored.organizationID, decisionID: stored.decisionID)
+            }
+            return (verifier, nil)
+        } catch let error as ChainVerifier.Break {
+            return (verifier, error)
+        }
+    }
+
+    /// Runs `sql` as the superuser with the append-only triggers off, as an attacker with full access would.
+    private func tamper(_ sql: String) throws {
+        try connection.execute("ALTER TABLE pykala.event DISABLE TRIGGER USER")
+        defer { _ = try? connection.execute("ALTER TABLE pykala.event ENABLE TRIGGER USER") }
+        try connection.execute(sql)
+    }
+
+    @Test("every change is an event with who, what and the diff; the chain verifies")
+    func events() throws {
+        var kinds: [String] = []
+        var last: AuditEvent?
+        _ = try AuditLog.forEachEvent(on: connection) { stored in
+            let event = try stored.event()
+            kinds.append(event.kind)
+            last = event
+        }
+        #expect(kinds == ["registered", "workflow_loaded", "submit", "approve", "put_on_agenda"])
+        let event = try #require(last)
+        #expect(event.actor == LocalCluster.superuser)
+        #expect(event.decisionId == 1)
+        #expect(event.from == "approved")
+        #expect(event.to == "on_agenda")
+        #expect(event.comment == "put_on_agenda ok")
+        #expect(event.changes["state"] == AuditEvent.Change(before: .string("approved"), after: .string("on_agenda")))
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(verifier.count == 5)
+        #expect(verifier.head == (try AuditLog.digest(on: connection).head))
+    }
+
+    @Test("an edit records the fields that changed, before and after")
+    func editDiff() throws {
+        try connection.execute("UPDATE pykala.decision SET state = 'draft'")
+        var document = try RegisterTests.workedExample()
+        document.title = "Uusi otsikko"
+        _ = try DecisionRegistry.editDraft(.id(1), with: document, expectedVersion: nil, createMissing: false, organization: nil, on: connection)
+        var edited: AuditEvent?
+        _ = try AuditLog.forEachEvent(on: connection) { stored in edited = try stored.event() }
+        #expect(edited?.kind == "edited")
+        #expect(edited.map { Array($0.changes.keys) } == ["title"])
+        #expect(edited?.changes["title"]?.before == .string("Turvallisuus -hankeyhteistyöhön osallistuminen"))
+    }
+
+    @Test("not even the superuser may UPDATE, DELETE or TRUNCATE events while the triggers stand",
+          arguments: ["UPDATE pykala.event SET at = now()", "UPDATE pykala.event SET payload = payload", "DELETE FROM pykala.event",
+                      "TRUNCATE pykala.event", "TRUNCATE pykala.event_head", "DELETE FROM pykala.event_head"])
+    func appendOnly(_ sql: String) throws {
+        let error = #expect(throws: PostgresError.self) { try connection.execute(sql) }
+        #expect(error?.sqlState?.code == "PK403", "\(error.map { "\($0)" } ?? "")")
+        #expect(try verify().problem == nil)
+    }
+
+    @Test("an edited event is named exactly")
+    func edited() throws {
+        try tamper("UPDATE pykala.event SET payload = replace(payload, 'approve ok', 'reject ok') WHERE seq = 4")
+        let problem = try #require(try verify().problem)
+        #expect(problem.seq == 4)
+        #expect(problem.reason.hasPrefix("its content was changed"))
+    }
+
+    @Test("a deleted event is found")
+    func deleted() throws {
+        try tamper("DELETE FROM pykala.event WHERE seq = 3")
+        let problem = try #require(try verify().problem)
+        #expect(problem.description == "event 4: events 3–3 are missing: after 2 comes 4")
+    }
+
+    @Test("a reordered pair is found")
+    func reordered() throws {
+        try tamper("UPDATE pykala.event SET seq = seq + 1000000 WHERE seq IN (3, 4)")
+        try tamper("UPDATE pykala.event SET seq = CASE seq WHEN 1000003 THEN 4 ELSE 3 END WHERE seq > 1000000")
+        let problem = try #require(try verify().problem)
+        #expect(problem.seq == 3)
+    }
+
+    @Test("a changed decision column is found even though the payload is intact")
+    func column() throws {
+        try tamper("UPDATE pykala.event SET decision_id = NULL WHERE seq = 5")
+        #expect(try verify().problem?.seq == 5)
+    }
+
+    @Test("8 writers appending 500 events each make one unbroken chain of 4 000")
+    func concurrentWriters() throws {
+        try connection.execute("SELECT 1")
+        let before = try AuditLog.digest(on: connection).count
+        let failures = Mutex([String]())
+        let conninfo = database.conninfo
+        together(8) { writer, start in
+            guard let connection = try? Connection.connect(conninfo) else { return }
+            start()
+            for index in 0..<500 {
+                do {
+                    _ = try connection.execute(
+                        "SELECT pykala.append_event(NULL, 'test', NULL, NULL, NULL, $1, NULL)", ["writer \(writer) event \(index)"])
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(verifier.count == before + 4_000)
+    }
+
+    @Test("a rewrite of the whole chain passes alone but fails against a digest published before it; a digest stays valid as the chain grows")
+    func rewrite() throws {
+        let published = try AuditLog.digest(on: connection)
+        _ = try Transitions.take("decide", on: .id(1), expectedVersion: nil, comment: nil, requestID: UUID(), organization: nil, connect: { connection })
+        #expect(try verify(digest: published.head).verifier.digestFound)
+        // The attacker changes who approved and recomputes every hash after it.
+        try tamper(
+            """
+            DO $$
+            DECLARE
+                e record;
+                previous text := repeat('0', 64);
+                new_payload text;
+                new_hash text;
+            BEGIN
+                -- Out of the way of the unique constraints while the chain is rebuilt.
+                UPDATE pykala.event SET prev_hash = encode(sha256(convert_to('p' || seq, 'UTF8')), 'hex'),
+                                        hash = encode(sha256(convert_to('h' || seq, 'UTF8')), 'hex');
+                FOR e IN SELECT * FROM pykala.event ORDER BY seq LOOP
+                    new_payload := replace(e.payload, '"approve ok"', '"approved by someone else"');
+                    new_hash := encode(sha256(convert_to(previous || E'\\n' || new_payload, 'UTF8')), 'hex');
+                    UPDATE pykala.event SET payload = new_payload, prev_hash = previous, hash = new_hash WHERE seq = e.seq;
+                    previous := new_hash;
+                END LOOP;
+                UPDATE pykala.event_head SET last_hash = previous;
+            END
+            $$
+            """)
+        let alone = try verify()
+        #expect(alone.problem == nil)
+        let withDigest = try verify(digest: published.head)
+        #expect(withDigest.problem == nil)
+        #expect(!withDigest.verifier.digestFound)
+    }
+}

@@ -1,0 +1,86 @@
+import DecisionStore
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+@Suite("audit verify, audit digest and export history through the command line")
+struct AuditCommandTests {
+    let database: TestDatabase
+
+    init() throws {
+        database = try TestPostgres.migratedDatabase()
+        #expect(try pykala("register", RegisterCommandTests.example, "--create-missing").status == 0)
+        #expect(try pykala("workflow", "load", WorkflowCommandTests.council).status == 0)
+        #expect(try pykala("submit", "1", "--comment", "=HYPERLINK(\"http://x\")").status == 0)
+    }
+
+    private func pykala(_ arguments: String...) throws -> PykalaRun {
+        try PykalaRun.run(arguments + ["--database", database.conninfo])
+    }
+
+    private func file(_ suffix: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).\(suffix)")
+    }
+
+    @Test("verify says the chain is intact and prints the head that digest prints; a tampered event fails with its number")
+    func verify() throws {
+        let digest = try pykala("audit", "digest")
+        let verified = try pykala("audit", "verify")
+        #expect(verified.status == 0)
+        #expect(verified.stdout.hasPrefix("3 events, chain intact, head "))
+        #expect(digest.stdout.hasSuffix(String(verified.stdout.split(separator: " ").last ?? "")))
+        let head = String(digest.stdout.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try pykala("audit", "verify", "--digest", head).status == 0)
+        let connection = try database.connect()
+        try connection.execute("ALTER TABLE pykala.event DISABLE TRIGGER USER")
+        try connection.execute("UPDATE pykala.event SET payload = replace(payload, 'submit', 'approve') WHERE seq = 3")
+        let broken = try pykala("audit", "verify")
+        #expect(broken.status == 1)
+        #expect(broken.stdout.hasPrefix("the chain is broken at event 3: its content was changed"))
+        #expect(try pykala("audit", "verify", "--digest", "zz").status == 64)
+    }
+
+    @Test("a formula in a comment comes out of the CSV as text; a <script> title comes out of the HTML escaped")
+    func injection() throws {
+        let csv = file("csv")
+        defer { try? FileManager.default.removeItem(at: csv) }
+        #expect(try pykala("export", "history", "--decision", "2265/15.151/2020", "--format", "csv", "-o", csv.path).status == 0)
+        let text = try String(contentsOf: csv, encoding: .utf8)
+        #expect(text.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","))
+        #expect(!text.contains(",=HYPERLINK"))
+
+        let document = FileManager.default.temporaryDirectory.appendingPathComponent("script-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: document) }
+        try "body: Kunnanhallitus\ntitle: \"<script>alert(1)</script>\"\n".write(to: document, atomically: true, encoding: .utf8)
+        #expect(try pykala("register", document.path).status == 0)
+        let html = file("html")
+        defer { try? FileManager.default.removeItem(at: html) }
+        #expect(try pykala("export", "history", "--format", "html", "-o", html.path).status == 0)
+        let page = try String(contentsOf: html, encoding: .utf8)
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!page.contains("<script>"))
+    }
+
+    @Test("--public leaves out secret decisions; the others keep their hashes")
+    func publicExport() throws {
+        let document = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: document) }
+        try "body: Kunnanhallitus\ntitle: Salainen asia\npublicity: {secret: JulkL 24 § 1 mom. 25 k.}\n".write(
+            to: document, atomically: true, encoding: .utf8)
+        #expect(try pykala("register", document.path).status == 0)
+        let all = try pykala("export", "history", "--format", "jsonl", "-o", "-")
+        let publicOnly = try pykala("export", "history", "--format", "jsonl", "-o", "-", "--public")
+        #expect(all.stdout.split(separator: "\n").count == 4)
+        #expect(publicOnly.stdout.split(separator: "\n").count == 3)
+        #expect(!publicOnly.stdout.contains("Salainen asia"))
+        #expect(all.stdout.contains("Salainen asia"))
+    }
+
+    @Test("an export to a folder that does not exist fails clearly and leaves nothing")
+    func badPath() throws {
+        let run = try pykala("export", "history", "--format", "csv", "-o", "/nonexistent-folder/x.csv")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("/nonexistent-folder/x.csv: cannot write the file"))
+    }
+}
