@@ -84,3 +84,48 @@ struct AuditCommandTests {
         #expect(run.stderr.contains("/nonexistent-folder/x.csv: cannot write the file"))
     }
 }
+
+@Suite("writing exports to pipes and devices")
+struct OutputFileTests {
+    @Test("an export into a FIFO writes through it and leaves it a FIFO, never a plain file in its place")
+    func fifo() throws {
+        let database = try TestPostgres.migratedDatabase()
+        #expect(try PykalaRun.run(["org", "add", "Ranuan kunta", "--database", database.conninfo]).status == 0)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fifo-\(UUID().uuidString)").path
+        #expect(mkfifo(path, 0o600) == 0)
+        defer { unlink(path) }
+        let received = ReceivedText()
+        let reader = Thread {
+            // Plain read(2): Foundation does not read FIFOs.
+            let descriptor = open(path, O_RDONLY)
+            var bytes: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while descriptor >= 0 {
+                let count = read(descriptor, &buffer, buffer.count)
+                if count <= 0 { break }
+                bytes += buffer[0..<count]
+            }
+            if descriptor >= 0 { close(descriptor) }
+            received.set(String(decoding: bytes, as: UTF8.self))
+        }
+        reader.start()
+        let run = try PykalaRun.run(["export", "history", "--format", "csv", "-o", path, "--database", database.conninfo])
+        #expect(run.status == 0, "\(run.stderr)")
+        let deadline = Date().addingTimeInterval(30)
+        while !received.isSet, Date() < deadline { usleep(10_000) }
+        #expect(received.text.hasPrefix("seq,time,actor"))
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO)
+    }
+}
+
+/// Text one thread hands to another.
+final class ReceivedText: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: String?
+
+    func set(_ text: String) { lock.withLock { value = text } }
+    var isSet: Bool { lock.withLock { value != nil } }
+    var text: String { lock.withLock { value ?? "" } }
+}

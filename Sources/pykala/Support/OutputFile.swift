@@ -1,7 +1,8 @@
 internal import Foundation
 
 /// A file written in pieces and put in place only when complete: readers never see half an
-/// export, and a failed export leaves the old file as it was. `-` is standard output.
+/// export, and a failed export leaves the old file as it was. `-` is standard output; a
+/// device or a pipe is written directly.
 final class OutputFile {
     private let path: String?
     private let temporary: URL?
@@ -13,6 +14,18 @@ final class OutputFile {
             self.path = nil
             temporary = nil
             handle = FileHandle.standardOutput
+            return
+        }
+        // A device or a pipe (/dev/null, a FIFO) is written as it is: renaming over it would
+        // replace it with a plain file.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw OutputProblem(description: "\(path): cannot write to it; check that you may write there")
+            }
+            self.path = nil
+            temporary = nil
+            self.handle = handle
             return
         }
         let target = URL(fileURLWithPath: path)
