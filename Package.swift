@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -39,7 +40,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "Reports", dependencies: ["Decisions"], swiftSettings: strict),
+        .target(
+            name: "Reports",
+            dependencies: ["Decisions", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pykala",
             dependencies: [
