@@ -134,7 +134,7 @@ struct MeetingTests {
         let ids = try approvedDecisions(2)
         for id in ids { _ = try place(id) }
         let view = try Meetings.show(body: "Kaupunginhallitus", date: Self.meetingDay, organization: nil, on: connection)
-        #expect(view.agenda.map(\.quorum.present) == [10, 10])
+        #expect(view.agenda.map(\.quorum?.present) == [10, 10])
         let first = try connection.execute("SELECT count(*) AS n FROM pykala.voters_at((SELECT min(id) FROM pykala.agenda_item))")
         #expect(try first[0].get("n", as: Int.self) == 10)
     }

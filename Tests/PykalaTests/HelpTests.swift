@@ -13,7 +13,8 @@ struct HelpTests {
             ["workflow", "list"], ["transition"], ["submit"], ["approve"], ["return"], ["decision", "actions"], ["decision", "history"], ["user"], ["user", "add"], ["user", "list"],
             ["deputy"], ["deputy", "add"], ["deputy", "list"], ["meeting"], ["meeting", "new"], ["meeting", "attend"], ["meeting", "show"],
             ["agenda"], ["agenda", "add"], ["outcome"], ["vote"], ["disqualify"], ["body", "set"], ["audit"], ["audit", "verify"],
-            ["audit", "digest"], ["export"], ["export", "history"],
+            ["audit", "digest"], ["export"], ["export", "history"], ["report"], ["report", "agenda"], ["report", "minutes"],
+            ["report", "extract"], ["report", "decision"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

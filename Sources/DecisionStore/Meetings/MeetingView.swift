@@ -9,7 +9,8 @@ public struct MeetingView: Sendable, Equatable, Encodable {
         public let title: String
         public let state: String
         public let outcome: String?
-        public let quorum: Meetings.Quorum
+        /// Nil for a § registered from earlier minutes, not placed on this agenda by pykala.
+        public let quorum: Meetings.Quorum?
         public let disqualified: [String]
         public let votes: [Vote]
     }
@@ -40,7 +41,7 @@ extension Meetings {
             guard
                 let row = try tx.execute(
                     """
-                    SELECT m.id, b.name AS body, m.date::text AS date, m.number, m.place, b.seats, b.quorum
+                    SELECT m.id, b.id AS body_id, b.name AS body, m.date::text AS date, m.number, m.place, b.seats, b.quorum
                       FROM pykala.meeting m JOIN pykala.body b ON b.id = m.body_id
                      WHERE m.organization_id = $1 AND (b.name = $2 OR b.name_sv = $2) AND m.date = $3::date
                     """, [organizationID, body, date.iso]
@@ -65,22 +66,31 @@ extension Meetings {
             }
             let items = try tx.execute(
                 """
-                SELECT i.id, i.section, d.id AS decision, d.title, d.state, d.outcome, pykala.quorum_at(i.id) AS quorum,
+                SELECT a.section, d.id AS decision, d.title, d.state, d.outcome,
+                       CASE WHEN a.item IS NOT NULL THEN pykala.quorum_at(a.item) END AS quorum,
                        coalesce((SELECT jsonb_agg(p.name || ' (' || q.ground || ')' ORDER BY p.name)
                                    FROM pykala.disqualification q JOIN pykala.person p ON p.id = q.person_id
-                                  WHERE q.agenda_item_id = i.id), '[]') AS disqualified,
+                                  WHERE q.agenda_item_id = a.item), '[]') AS disqualified,
                        coalesce((SELECT jsonb_agg(jsonb_build_object('yes_motion', v.yes_motion, 'no_motion', v.no_motion,
                                                   'yes', v.yes_count, 'no', v.no_count, 'blank', v.blank_count,
                                                   'absent', v.absent_count, 'result', v.result,
                                                   'decided_by_chair', v.decided_by_chair) ORDER BY v.position)
-                                   FROM pykala.vote v WHERE v.agenda_item_id = i.id), '[]') AS votes
-                  FROM pykala.agenda_item i JOIN pykala.decision d ON d.id = i.decision_id
-                 WHERE i.meeting_id = $1 ORDER BY i.section
-                """, [id]
+                                   FROM pykala.vote v WHERE v.agenda_item_id = a.item), '[]') AS votes
+                  FROM (SELECT i.id AS item, i.section, i.decision_id FROM pykala.agenda_item i WHERE i.meeting_id = $1
+                        UNION ALL
+                        -- Sections registered from earlier minutes, on this body's meeting day.
+                        SELECT NULL, d.section, d.id FROM pykala.decision d
+                         WHERE d.body_id = $2 AND d.meeting_date = $3::date AND d.section IS NOT NULL
+                           AND NOT EXISTS (SELECT 1 FROM pykala.agenda_item i WHERE i.decision_id = d.id AND i.meeting_id = $1)
+                       ) AS a
+                  JOIN pykala.decision d ON d.id = a.decision_id
+                 ORDER BY a.section
+                """, [id, try row.get("body_id", as: Int64.self), date.iso]
             ).map { item in
                 MeetingView.Item(
                     section: try item.get("section"), decision: try item.get("decision"), title: try item.get("title"),
-                    state: try item.get("state"), outcome: try item.get("outcome"), quorum: try item.decodeJSON("quorum"),
+                    state: try item.get("state"), outcome: try item.get("outcome"),
+                    quorum: item.isNull("quorum") ? nil : try item.decodeJSON("quorum"),
                     disqualified: try item.decodeJSON("disqualified"), votes: try item.decodeJSON("votes"))
             }
             return MeetingView(

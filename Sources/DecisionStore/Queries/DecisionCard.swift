@@ -23,6 +23,10 @@ public struct DecisionCard: Sendable, Equatable, Encodable {
         public let title: String?
         public let phone: String?
         public let email: String?
+        /// A private person: their contact data stays out of public outputs.
+        public let isPrivate: Bool
+
+        private enum CodingKeys: String, CodingKey { case role, name, title, phone, email, isPrivate = "private" }
     }
 
     public let id: Int64

@@ -68,14 +68,14 @@ public enum DecisionQueries {
         }
         let contacts = try connection.execute(
             """
-            SELECT ct.role, pe.name, pe.title, pe.phone, pe.email
+            SELECT ct.role, pe.name, pe.title, pe.phone, pe.email, pe.is_private
               FROM pykala.contact ct JOIN pykala.person pe ON pe.id = ct.person_id AND pe.organization_id = ct.organization_id
              WHERE ct.decision_id = $1 ORDER BY ct.position
             """, [id]
         ).map { contact in
             DecisionCard.Contact(
                 role: try contact.get("role"), name: try contact.get("name"), title: try contact.get("title"),
-                phone: try contact.get("phone"), email: try contact.get("email"))
+                phone: try contact.get("phone"), email: try contact.get("email"), isPrivate: try contact.get("is_private"))
         }
         return DecisionCard(
             id: id, organization: try row.get("organization"), body: try row.get("body"),

@@ -118,8 +118,8 @@ enum MeetingText {
             header: ["§", "decision", "state", "outcome", "present", "quorate", "title"],
             rows: view.agenda.map {
                 [
-                    String($0.section), String($0.decision), $0.state, $0.outcome ?? "", String($0.quorum.present),
-                    $0.quorum.quorate.map { $0 ? "yes" : "NO" } ?? "(seats unknown)", $0.title,
+                    String($0.section), String($0.decision), $0.state, $0.outcome ?? "", $0.quorum.map { String($0.present) } ?? "",
+                    $0.quorum.map { $0.quorate.map { $0 ? "yes" : "NO" } ?? "(seats unknown)" } ?? "(registered)", $0.title,
                 ]
             })
         for item in view.agenda {

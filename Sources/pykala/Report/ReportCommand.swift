@@ -1,0 +1,172 @@
+internal import ArgumentParser
+internal import DecisionStore
+internal import Decisions
+internal import Foundation
+internal import Reports
+internal import Postgres
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Make the documents a municipality publishes: agenda, minutes, extract, decision card.",
+        discussion: """
+            Templates are Mustache files named KIND.LANG.FORMAT.mustache in pykala's templates/
+            directory; --templates DIR (or PYKALA_TEMPLATES) uses a municipality's own copies.
+
+            Example:
+              pykala report minutes Kunnanhallitus 24.2.2020 --lang fi --format html -o minutes.html
+              pykala report extract 2265/15.151/2020 --lang sv --format md
+            """,
+        subcommands: [Agenda.self, Minutes.self, Extract.self, Decision.self])
+}
+
+/// What every report takes: language, format, output, templates and publicity.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "fi or sv.", transform: { try FieldRules.choice($0, field: "--lang", as: ReportLanguage.self) })
+    var lang: ReportLanguage = .fi
+    @Option(help: "html, md or txt.", transform: { try FieldRules.choice($0, field: "--format", as: ReportFormat.self) })
+    var format: ReportFormat = .html
+    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
+    var output: String = "-"
+    @Option(help: ArgumentHelp("A directory of the municipality's own templates (default: PYKALA_TEMPLATES, else pykala's).", valueName: "dir"))
+    var templates: String?
+    @Flag(help: "The public version: secret sections as title, decision and legal basis; no private persons' contact data.")
+    var `public` = false
+    @Option(help: "The day the minutes are published, for the appeal dates (default: when the decision was published, if it was).",
+            transform: CalendarDate.init(parsing:))
+    var published: CalendarDate?
+    @Option(help: "Count \"after the appeal period\" from this day (default: today in Helsinki).", transform: CalendarDate.init(parsing:))
+    var today: CalendarDate?
+
+    @OptionGroup var organization: OrganizationOption
+    @OptionGroup var connection: ConnectionOptions
+
+    func library() throws -> TemplateLibrary {
+        let configured = templates ?? ProcessInfo.processInfo.environment["PYKALA_TEMPLATES"].flatMap { $0.isEmpty ? nil : $0 }
+        let directory = try configured.map { URL(fileURLWithPath: $0) } ?? ResourceDirectory.locate().templates
+        return try TemplateLibrary(directory: directory)
+    }
+
+    /// Renders `kind` with the context `build` makes, and writes it.
+    func render(_ kind: ReportKind, _ build: (ReportContext, Connection) throws -> [String: Any]) throws {
+        let library = try library()
+        let database = try connection.target.connect()
+        let context = ReportContext(
+            language: lang, isPublic: `public`, today: try today ?? Deadlines.today(on: database), published: published)
+        let text = try library.render(try build(context, database), template: kind.template(lang, format))
+        let file = try OutputFile(path: output)
+        do {
+            try file.write(text)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// The day a decision was published, from its history, in Helsinki.
+    func publication(of reference: DecisionReference, on database: Connection) throws -> CalendarDate? {
+        if let published { return published }
+        let history = try Transitions.history(of: reference, organization: organization.name, on: database)
+        guard let at = history.last(where: { $0.action == "publish" })?.at else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? .gmt
+        let parts = calendar.dateComponents([.year, .month, .day], from: at)
+        return CalendarDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+    }
+}
+
+extension ReportCommand {
+    struct Agenda: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The agenda (esityslista) of a meeting: § by § with diary number, description and proposal.",
+            discussion: "Example:\n  pykala report agenda Kunnanhallitus 24.2.2020 --format html -o agenda.html")
+
+        @Argument(help: "The body.")
+        var body: String
+        @Argument(help: "The meeting's day.", transform: CalendarDate.init(parsing:))
+        var date: CalendarDate
+        @OptionGroup var options: ReportOptions
+
+        func run() throws {
+            try options.render(.agenda) { context, database in
+                let (meeting, _) = try MeetingReport.load(body: body, date: date, organization: options.organization.name, on: database)
+                return context.meeting(meeting, digest: nil)
+            }
+        }
+    }
+
+    struct Minutes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The minutes (pöytäkirja) of a meeting: attendance, each § with its decision and appeal instructions.",
+            discussion: "Example:\n  pykala report minutes Kunnanhallitus 24.2.2020 --published 3.3.2020 -o minutes.html")
+
+        @Argument(help: "The body.")
+        var body: String
+        @Argument(help: "The meeting's day.", transform: CalendarDate.init(parsing:))
+        var date: CalendarDate
+        @OptionGroup var options: ReportOptions
+
+        func run() throws {
+            try options.render(.minutes) { context, database in
+                let (meeting, _) = try MeetingReport.load(body: body, date: date, organization: options.organization.name, on: database)
+                return context.meeting(meeting, digest: try AuditLog.digest(on: database))
+            }
+        }
+    }
+
+    struct Extract: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "An extract (pöytäkirjanote) of one decision, with appeal instructions and the last day of the appeal period.",
+            discussion: "Example:\n  pykala report extract 2265/15.151/2020 --format html -o extract.html")
+
+        @Argument(help: "The decision: id, diary number, or BODY/YEAR/§N.")
+        var reference: String
+        @OptionGroup var options: ReportOptions
+
+        func run() throws {
+            let reference = try DecisionReference(parsing: reference)
+            try options.render(.extract) { context, database in
+                let card = try DecisionQueries.card(reference, organization: options.organization.name, on: database)
+                let dated = ReportContext(
+                    language: context.language, isPublic: context.isPublic, today: context.today,
+                    published: try options.publication(of: reference, on: database))
+                return dated.single(ReportData.decision(card), organization: card.organization)
+            }
+        }
+    }
+
+    struct Decision: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A decision's card with its full history.",
+            discussion: "Example:\n  pykala report decision 2265/15.151/2020 --format md")
+
+        @Argument(help: "The decision: id, diary number, or BODY/YEAR/§N.")
+        var reference: String
+        @OptionGroup var options: ReportOptions
+
+        func run() throws {
+            let reference = try DecisionReference(parsing: reference)
+            try options.render(.decision) { context, database in
+                let card = try DecisionQueries.card(reference, organization: options.organization.name, on: database)
+                let history = try Transitions.history(of: reference, organization: options.organization.name, on: database)
+                let dated = ReportContext(
+                    language: context.language, isPublic: context.isPublic, today: context.today,
+                    published: try options.publication(of: reference, on: database))
+                return dated.single(ReportData.decision(card), organization: card.organization, history: ReportData.history(history))
+            }
+        }
+    }
+}
+
+/// A meeting and its decisions, read for a report.
+enum MeetingReport {
+    static func load(body: String, date: CalendarDate, organization: String?, on database: Connection) throws
+        -> (ReportMeeting, MeetingView)
+    {
+        let view = try Meetings.show(body: body, date: date, organization: organization, on: database)
+        let cards = try view.agenda.map { try DecisionQueries.card(.id($0.decision), organization: organization, on: database) }
+        let name = try Organizations.show(organization, on: database).organization.name
+        return (try ReportData.meeting(view, organization: name, cards: cards), view)
+    }
+}

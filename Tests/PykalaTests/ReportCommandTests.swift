@@ -1,0 +1,44 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+
+@Suite("pykala report, from the database to a file")
+struct ReportCommandTests {
+    @Test("the worked example's extract and minutes, Finnish HTML and Swedish text, with its appeal dates")
+    func workedExample() throws {
+        let database = try TestPostgres.migratedDatabase()
+        func pykala(_ arguments: String...) throws -> PykalaRun {
+            let run = try PykalaRun.run(arguments + ["--database", database.conninfo])
+            #expect(run.status == 0, "pykala \(arguments.joined(separator: " ")): \(run.stderr)")
+            return run
+        }
+        _ = try pykala("register", RegisterCommandTests.example, "--create-missing")
+        let extract = try pykala("report", "extract", "2265/15.151/2020", "--published", "2.3.2020", "--format", "html")
+        for fact in ["<html lang=\"fi\">", "PÖYTÄKIRJANOTE", "§ 39", "1 000,00 €", "oikaisuvaatimusaika päättyy 23.3.2020"] {
+            #expect(extract.stdout.contains(fact), "missing: \(fact)")
+        }
+        _ = try pykala("meeting", "new", "Kunnanhallitus", "24.2.2020", "--number", "4/2020")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try pykala("report", "minutes", "Kunnanhallitus", "24.2.2020", "--lang", "sv", "--format", "txt", "-o", file.path)
+        let minutes = try String(contentsOf: file, encoding: .utf8)
+        #expect(minutes.contains("PROTOKOLL"))
+        #expect(minutes.contains("§ 39 Turvallisuus -hankeyhteistyöhön osallistuminen"))
+        #expect(minutes.contains("Kontrollsumma för beslutshistoriken: 2 händelser, SHA-256 "))
+    }
+
+    @Test("a templates directory without the template names the file searched; an unknown language is refused")
+    func missingTemplate() throws {
+        let database = try TestPostgres.migratedDatabase()
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        #expect(try PykalaRun.run(["register", RegisterCommandTests.example, "--create-missing", "--database", database.conninfo]).status == 0)
+        let run = try PykalaRun.run(["report", "extract", "1", "--templates", empty.path, "--database", database.conninfo])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no template extract.fi.html.mustache in \(empty.path)"))
+        let language = try PykalaRun.run(["report", "extract", "1", "--lang", "de", "--database", database.conninfo])
+        #expect(language.status == 64)
+        #expect(language.stderr.contains("--lang: \"de\" is not accepted; expected fi or sv"))
+    }
+}
