@@ -14,7 +14,7 @@ struct HelpTests {
             ["deputy"], ["deputy", "add"], ["deputy", "list"], ["meeting"], ["meeting", "new"], ["meeting", "attend"], ["meeting", "show"],
             ["agenda"], ["agenda", "add"], ["outcome"], ["vote"], ["disqualify"], ["body", "set"], ["audit"], ["audit", "verify"],
             ["audit", "digest"], ["export"], ["export", "history"], ["report"], ["report", "agenda"], ["report", "minutes"],
-            ["report", "extract"], ["report", "decision"],
+            ["report", "extract"], ["report", "decision"], ["report", "commitments"], ["report", "deadlines"],
         ])
     func example(_ command: [String]) throws {
         let run = try PykalaRun.run(command + ["--help"])

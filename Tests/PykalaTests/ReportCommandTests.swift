@@ -41,4 +41,24 @@ struct ReportCommandTests {
         #expect(language.status == 64)
         #expect(language.stderr.contains("--lang: \"de\" is not accepted; expected fi or sv"))
     }
+
+    @Test("commitments of decided decisions for 2021–2022, and the deadlines week by week, from the database")
+    func commitmentsAndDeadlines() throws {
+        let database = try TestPostgres.migratedDatabase()
+        func pykala(_ arguments: String...) throws -> PykalaRun {
+            let run = try PykalaRun.run(arguments + ["--database", database.conninfo])
+            #expect(run.status == 0, "pykala \(arguments.joined(separator: " ")): \(run.stderr)")
+            return run
+        }
+        _ = try pykala("register", RegisterCommandTests.example, "--create-missing")
+        let commitments = try pykala("report", "commitments", "--committed", "--from-year", "2021", "--to-year", "2022", "--format", "md")
+        #expect(commitments.stdout.contains("| 2021 | 400,00 € | **400,00 €** |"))
+        #expect(commitments.stdout.contains("| **Yhteensä** | **800,00 €** | **800,00 €** |"))
+        #expect(!commitments.stdout.contains("| 2020 |"))
+        let byProject = try pykala("report", "commitments", "--by", "project", "--format", "md", "--lang", "sv")
+        #expect(byProject.stdout.contains("| År | Turvallisuus -hankeyhteistyö | Sammanlagt |"))
+        let deadlines = try pykala("report", "deadlines", "--today", "10.2.2020", "--within", "3w", "--format", "txt")
+        #expect(deadlines.stdout.contains("Viikko 8/2020 (17.2.2020–23.2.2020)"))
+        #expect(deadlines.stdout.contains("- 20.2.2020 Vastattava viimeistään: Turvallisuus -hankeyhteistyöhön osallistuminen (Kunnanhallitus/2020/§39)"))
+    }
 }

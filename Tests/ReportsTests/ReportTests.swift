@@ -23,6 +23,25 @@ struct ReportTests {
         case .agenda: values = context.meeting(meeting, digest: nil)
         case .minutes: values = context.meeting(meeting, digest: digest)
         case .extract: values = context.single(ReportFixtures.workedExample, organization: "Ranuan kunta")
+        case .commitments:
+            values = context.commitments(
+                CommitmentTable([
+                    .init(year: 2020, column: "osastojen hallintomäärärahat", amount: Money(cents: 20_000)),
+                    .init(year: 2021, column: "osastojen hallintomäärärahat", amount: Money(cents: 40_000)),
+                    .init(year: 2022, column: "osastojen hallintomäärärahat", amount: Money(cents: 40_000)),
+                    .init(year: 2021, column: "hyvinvointilautakunta 1010", amount: Money(cents: 1_250_050)),
+                ]), organization: "Ranuan kunta", by: "source", filters: ["2020–2022"])
+        case .deadlines:
+            func item(_ id: Int64, _ kind: DeadlineKind, _ date: String, _ title: String) -> DeadlineItem {
+                DeadlineItem(
+                    id: id, kind: kind, date: ReportFixtures.day(date), text: nil, done: false, decisionID: id, decisionTitle: title,
+                    body: "Kunnanhallitus", reference: "Kunnanhallitus/2020/§\(id)", organization: "Ranuan kunta")
+            }
+            values = context.deadlines([
+                item(39, .replyBy, "20.2.2020", "Turvallisuus -hankeyhteistyöhön osallistuminen"),
+                item(40, .executeBy, "3.3.2020", "Maa-alueen myynti"), item(41, .notifyBy, "5.3.2020", "Kaapelin sijoittamislupa"),
+                item(42, .appealEnds, "23.3.2020", "Henkilöstöasia"),
+            ], organization: "Ranuan kunta")
         case .decision:
             values = context.single(ReportFixtures.workedExample, organization: "Ranuan kunta", history: [
                 .init(time: "2020-02-18T09:00:00Z", action: "submit", from: "draft", to: "proposed", actor: "sihteeri", comment: nil),
@@ -87,8 +106,16 @@ struct ReportTests {
         meeting.decisions = [decision]
         let library = try #require(Self.library)
         let context = Self.context(.fi)
-        let values = kind == .agenda || kind == .minutes
-            ? context.meeting(meeting, digest: Self.digest) : context.single(decision, organization: evil)
+        let values: [String: Any]
+        switch kind {
+        case .agenda, .minutes: values = context.meeting(meeting, digest: Self.digest)
+        case .commitments: values = context.commitments(CommitmentTable([.init(year: 2020, column: evil, amount: Money(cents: 1))]), organization: evil, by: "source", filters: [evil])
+        case .deadlines:
+            values = context.deadlines([DeadlineItem(
+                id: 1, kind: .other, date: ReportFixtures.day("2.3.2020"), text: evil, done: false, decisionID: 1, decisionTitle: evil,
+                body: evil, reference: evil, organization: evil)], organization: evil)
+        case .extract, .decision: values = context.single(decision, organization: evil)
+        }
         let html = try library.render(values, template: kind.template(.fi, .html))
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;"))
@@ -109,6 +136,23 @@ struct ReportTests {
         let afterAppeal = try Self.render(.minutes, .fi, format, public: true, today: "1.6.2020")
         #expect(!afterAppeal.contains("Yksityinen Ostaja"))
         #expect(afterAppeal.contains("(yksityishenkilö)"))
+    }
+
+    @Test("commitments: years × sources with row and column totals; deadlines: the overdue, then week by week")
+    func tables() throws {
+        let commitments = try Self.render(.commitments, .fi, .md)
+        #expect(commitments.contains("| 2021 | 12 500,50 € | 400,00 € | **12 900,50 €** |"))
+        #expect(commitments.contains("| **Yhteensä** | **12 500,50 €** | **1 000,00 €** | **13 500,50 €** |"))
+        let deadlines = try Self.render(.deadlines, .fi, .txt)
+        #expect(deadlines.contains("Myöhässä\n----------------------------------------\n\n- 20.2.2020 Vastattava viimeistään"))
+        #expect(deadlines.contains("Viikko 10/2020 (2.3.2020–8.3.2020)"))
+        #expect(deadlines.contains("Viikko 13/2020 (23.3.2020–29.3.2020)"))
+    }
+
+    @Test("ISO weeks, around New Year too", arguments: [("1.1.2021", 2020, 53), ("4.1.2021", 2021, 1), ("31.12.2024", 2025, 1), ("2.3.2020", 2020, 10)])
+    func isoWeeks(_ date: String, _ year: Int, _ week: Int) {
+        let value = ReportFixtures.day(date).isoWeek
+        #expect(value.year == year && value.week == week, "\(date): \(value)")
     }
 
     @Test("a missing template names the file searched")

@@ -401,7 +401,8 @@ BEGIN
         IF item->>'rule' = 'rectification' THEN
             due := rectification_last_day((now() AT TIME ZONE 'Europe/Helsinki')::date, 'public');
             INSERT INTO deadline (organization_id, decision_id, kind, due_date, text)
-            VALUES (org_id, p_decision, item->>'kind', due, 'oikaisuvaatimusaika päättyy');
+            VALUES (org_id, p_decision, item->>'kind', due,
+                    'pöytäkirja julkaistu ' || to_char((now() AT TIME ZONE 'Europe/Helsinki')::date, 'FMDD.FMMM.YYYY'));
             started := started || jsonb_build_object('kind', item->>'kind', 'date', due);
         END IF;
     END LOOP;

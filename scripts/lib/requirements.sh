@@ -43,3 +43,9 @@ require_packages() {
 require_postgres() {
     require_packages postgresql libpq-dev
 }
+
+# require_report_tools: headless Chromium prints reports to PDF and PNG; poppler-utils
+# (pdftotext, pdfinfo) reads PDFs back in the tests; DejaVu gives the fonts.
+require_report_tools() {
+    require_packages chromium poppler-utils fonts-dejavu-core
+}

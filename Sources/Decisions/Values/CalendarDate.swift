@@ -130,3 +130,16 @@ enum CalendarDateParser {
         return date
     }
 }
+
+extension CalendarDate {
+    /// The ISO 8601 week: its year (which may differ from the date's near New Year) and number.
+    public var isoWeek: (year: Int, week: Int) {
+        // The week's Thursday decides its year.
+        let thursday = adding(days: 4 - weekday) ?? self
+        guard let januaryFirst = CalendarDate(year: thursday.year, month: 1, day: 1) else { return (year, 1) }
+        return (thursday.year, (thursday.dayNumber - januaryFirst.dayNumber) / 7 + 1)
+    }
+
+    /// The Monday of this date's week.
+    public var monday: CalendarDate { adding(days: 1 - weekday) ?? self }
+}

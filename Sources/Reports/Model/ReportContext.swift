@@ -132,4 +132,56 @@ public struct ReportContext: Sendable {
         }
         return context
     }
+
+    /// The commitments table: `by` names the columns (funding source or project).
+    public func commitments(_ table: CommitmentTable, organization: String, by: String, filters: [String]) -> [String: Any] {
+        [
+            "lang": language.rawValue, "organization": organization, "by_project": by == "project",
+            "filters": filters.joined(separator: ", "),
+            "columns": table.columns.map { ["name": $0.isEmpty ? "—" : $0] },
+            "rows": table.years.map { year -> [String: Any] in
+                [
+                    "year": String(year),
+                    "cells": table.columns.map { ["amount": table.cells[year]?[$0]?.description ?? ""] },
+                    "total": table.yearTotals[year]?.description ?? "",
+                ]
+            },
+            "column_totals": table.columns.map { ["amount": table.columnTotals[$0]?.description ?? ""] },
+            "total": table.total.description,
+            "empty": table.years.isEmpty,
+        ]
+    }
+
+    /// Deadlines grouped: the overdue first, then week by week (ISO weeks, Monday to Sunday).
+    public func deadlines(_ items: [DeadlineItem], organization: String) -> [String: Any] {
+        let overdue = items.filter { !$0.done && $0.date < today }
+        let upcoming = items.filter { !$0.done && $0.date >= today }
+        var weeks: [(key: String, from: CalendarDate, items: [DeadlineItem])] = []
+        for item in upcoming.sorted(by: { $0.date < $1.date }) {
+            let week = item.date.isoWeek
+            let key = "\(week.week)/\(week.year)"
+            if weeks.last?.key == key { weeks[weeks.count - 1].items.append(item) } else { weeks.append((key, item.date.monday, [item])) }
+        }
+        func row(_ item: DeadlineItem) -> [String: Any] {
+            var row: [String: Any] = [
+                "date": item.date.description, "kind": Vocabulary.deadline(item.kind, language), "title": item.decisionTitle,
+                "days": String(item.daysLeft(from: today)),
+            ]
+            row["reference"] = item.reference
+            row["text"] = item.text
+            return row
+        }
+        var context: [String: Any] = [
+            "lang": language.rawValue, "organization": organization, "today": today.description,
+            "weeks": weeks.map { week -> [String: Any] in
+                [
+                    "week": week.key, "from": week.from.description, "to": (week.from.adding(days: 6) ?? week.from).description,
+                    "items": week.items.map(row),
+                ]
+            },
+        ]
+        if !overdue.isEmpty { context["overdue"] = overdue.map(row) }
+        if weeks.isEmpty && overdue.isEmpty { context["empty"] = true }
+        return context
+    }
 }

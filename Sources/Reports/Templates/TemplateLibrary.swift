@@ -43,13 +43,20 @@ public struct TemplateLibrary: Sendable {
         return name.hasSuffix(".md") || name.hasSuffix(".txt") ? Self.tidy(text) : text
     }
 
-    /// Text and Markdown without the runs of blank lines that optional sections leave:
+    /// Text and Markdown without the runs of blank lines that optional sections leave, and
+    /// with a blank line before every heading (`# …`, or a line underlined with `===`/`---`):
     /// at most one blank line, none at the start, one newline at the end.
     static func tidy(_ text: String) -> String {
+        let input = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func isUnderline(_ line: Substring) -> Bool {
+            line.count >= 3 && (line.allSatisfy { $0 == "-" } || line.allSatisfy { $0 == "=" })
+        }
         var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (index, line) in input.enumerated() {
             let blank = line.allSatisfy { $0 == " " }
             if blank, lines.last.map({ $0.isEmpty }) ?? true { continue }
+            let heading = line.hasPrefix("#") || (index + 1 < input.count && isUnderline(input[index + 1]) && !blank)
+            if heading, let last = lines.last, !last.isEmpty { lines.append("") }
             lines.append(blank ? "" : line)
         }
         while lines.last?.isEmpty == true { lines.removeLast() }

@@ -17,15 +17,29 @@ struct ReportCommand: ParsableCommand {
               pykala report minutes Kunnanhallitus 24.2.2020 --lang fi --format html -o minutes.html
               pykala report extract 2265/15.151/2020 --lang sv --format md
             """,
-        subcommands: [Agenda.self, Minutes.self, Extract.self, Decision.self])
+        subcommands: [Agenda.self, Minutes.self, Extract.self, Decision.self, Commitments.self, DeadlinesReport.self])
+}
+
+/// The formats of `pykala report`: the templates' own, and PDF printed from the HTML.
+enum ReportOutput: String, CaseIterable {
+    case html, md, txt, pdf
+
+    var template: ReportFormat {
+        switch self {
+        case .html, .pdf: .html
+        case .md: .md
+        case .txt: .txt
+        }
+    }
 }
 
 /// What every report takes: language, format, output, templates and publicity.
 struct ReportOptions: ParsableArguments {
     @Option(help: "fi or sv.", transform: { try FieldRules.choice($0, field: "--lang", as: ReportLanguage.self) })
     var lang: ReportLanguage = .fi
-    @Option(help: "html, md or txt.", transform: { try FieldRules.choice($0, field: "--format", as: ReportFormat.self) })
-    var format: ReportFormat = .html
+    @Option(help: "html, md, txt or pdf (pdf: the HTML printed by headless Chromium).",
+            transform: { try FieldRules.choice($0, field: "--format", as: ReportOutput.self) })
+    var format: ReportOutput = .html
     @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp("The file to write; - for standard output.", valueName: "file"))
     var output: String = "-"
     @Option(help: ArgumentHelp("A directory of the municipality's own templates (default: PYKALA_TEMPLATES, else pykala's).", valueName: "dir"))
@@ -53,10 +67,10 @@ struct ReportOptions: ParsableArguments {
         let database = try connection.target.connect()
         let context = ReportContext(
             language: lang, isPublic: `public`, today: try today ?? Deadlines.today(on: database), published: published)
-        let text = try library.render(try build(context, database), template: kind.template(lang, format))
+        let text = try library.render(try build(context, database), template: kind.template(lang, format.template))
         let file = try OutputFile(path: output)
         do {
-            try file.write(text)
+            if format == .pdf { try file.write(try PDFPrinter.print(text)) } else { try file.write(text) }
             try file.commit()
         } catch {
             file.discard()
@@ -154,6 +168,81 @@ extension ReportCommand {
                     language: context.language, isPublic: context.isPublic, today: context.today,
                     published: try options.publication(of: reference, on: database))
                 return dated.single(ReportData.decision(card), organization: card.organization, history: ReportData.history(history))
+            }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Commitments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cost shares across decisions as a table of year × funding source (or × project), with totals.",
+            discussion: """
+                What the budget must hold per year. --committed counts only decisions whose outcome
+                commits the costs (approved, amended, …); --state keeps decisions in given states.
+
+                Example:
+                  pykala report commitments --committed --from-year 2021 --to-year 2022 --format html -o commitments.html
+                  pykala report commitments --by project --body Kunnanhallitus --format md
+                """)
+
+        @Option(help: "Columns: source (funding source / budget account) or project.")
+        var by: String = "source"
+        @Option(help: "Only decisions of this body.")
+        var body: String?
+        @Option(help: "Only decisions in this state (repeatable), e.g. decided.")
+        var state: [String] = []
+        @Flag(help: "Only decisions whose outcome commits the costs.")
+        var committed = false
+        @Option(help: "From this year on.")
+        var fromYear: Int?
+        @Option(help: "To this year, included.")
+        var toYear: Int?
+        @OptionGroup var options: ReportOptions
+
+        func validate() throws {
+            guard ["source", "project"].contains(by) else { throw ValidationError("--by: \"\(by)\" is not accepted; expected source or project") }
+        }
+
+        func run() throws {
+            var filter = DecisionStore.Commitments.Filter()
+            filter.body = body
+            filter.states = state
+            filter.committedOnly = committed
+            filter.fromYear = fromYear
+            filter.toYear = toYear
+            try options.render(.commitments) { context, database in
+                let shares = try DecisionStore.Commitments.shares(filter, organization: options.organization.name, on: database)
+                let table = CommitmentTable(shares.map {
+                    CommitmentTable.Share(year: $0.year, column: (by == "project" ? $0.project : $0.source) ?? "", amount: $0.amount)
+                })
+                var filters: [String] = []
+                if let body { filters.append(body) }
+                if committed { filters.append(options.lang == .fi ? "päätetyt" : "beslutade") }
+                filters += state
+                if fromYear != nil || toYear != nil { filters.append("\(fromYear.map(String.init) ?? "")–\(toYear.map(String.init) ?? "")") }
+                let name = try Organizations.show(options.organization.name, on: database).organization.name
+                return context.commitments(table, organization: name, by: by, filters: filters)
+            }
+        }
+    }
+
+    struct DeadlinesReport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "deadlines",
+            abstract: "Open deadlines: the overdue first, then the coming ones week by week.",
+            discussion: "Example:\n  pykala report deadlines --within 8w --format html -o deadlines.html")
+
+        @Option(help: "How far ahead (14d, 8w; default 8w).", transform: DayCount.init(parsing:))
+        var within: DayCount = DayCount(days: 56)
+        @OptionGroup var options: ReportOptions
+
+        func run() throws {
+            try options.render(.deadlines) { context, database in
+                let open = try Deadlines.list(
+                    DeadlineWindow(to: context.today.adding(days: within.days)), organization: options.organization.name, on: database)
+                let name = try Organizations.show(options.organization.name, on: database).organization.name
+                return context.deadlines(open, organization: name)
             }
         }
     }

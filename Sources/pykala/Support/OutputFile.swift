@@ -39,7 +39,11 @@ final class OutputFile {
     }
 
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        try write(Data(text.utf8))
+    }
+
+    func write(_ data: Data) throws {
+        buffer.append(data)
         if buffer.count >= 1 << 16 { try flush() }
     }
 
