@@ -37,4 +37,14 @@ struct PDFTests {
         return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
             ?? "/usr/bin/\(name)"
     }
+
+    @Test("without Chromium, --format pdf says what to install")
+    func missingChromium() throws {
+        let database = try TestPostgres.migratedDatabase()
+        #expect(try PykalaRun.run(["register", RegisterCommandTests.example, "--create-missing", "--database", database.conninfo]).status == 0)
+        let run = try PykalaRun.run(["report", "extract", "1", "--format", "pdf", "--database", database.conninfo], environment: ["PATH": "/nonexistent"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("--format pdf needs Chromium"))
+        #expect(run.stderr.contains("apt-get install chromium"))
+    }
 }

@@ -22,7 +22,9 @@ struct ReportTests {
         switch kind {
         case .agenda: values = context.meeting(meeting, digest: nil)
         case .minutes: values = context.meeting(meeting, digest: digest)
-        case .extract: values = context.single(ReportFixtures.workedExample, organization: "Ranuan kunta")
+        case .extract:
+            values = context.single(
+                ReportFixtures.workedExample, organization: "Ranuan kunta", recipients: ["Lapin ammattikorkeakoulu", "Anitta Jaakola"])
         case .commitments:
             values = context.commitments(
                 CommitmentTable([

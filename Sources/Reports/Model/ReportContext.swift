@@ -120,8 +120,12 @@ public struct ReportContext: Sendable {
         return context
     }
 
-    public func single(_ decision: ReportDecision, organization: String, history: [ReportHistoryEntry] = []) -> [String: Any] {
+    /// One decision: the extract (with `recipients`, the parties it is sent to) or the card (with its history).
+    public func single(
+        _ decision: ReportDecision, organization: String, history: [ReportHistoryEntry] = [], recipients: [String] = []
+    ) -> [String: Any] {
         var context: [String: Any] = ["lang": language.rawValue, "organization": organization, "decision": self.decision(decision)]
+        if !recipients.isEmpty { context["recipients"] = recipients }
         if !history.isEmpty {
             context["history"] = history.map { entry -> [String: Any] in
                 var row: [String: Any] = ["time": entry.time, "action": entry.action, "to": entry.to, "actor": entry.actor]

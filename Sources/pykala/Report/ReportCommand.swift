@@ -132,20 +132,26 @@ extension ReportCommand {
     struct Extract: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "An extract (pöytäkirjanote) of one decision, with appeal instructions and the last day of the appeal period.",
-            discussion: "Example:\n  pykala report extract 2265/15.151/2020 --format html -o extract.html")
+            discussion: """
+                Example:
+                  pykala report extract 2265/15.151/2020 --to "Lapin ammattikorkeakoulu" --to "Anitta Jaakola" --format pdf -o ote.pdf
+                """)
 
         @Argument(help: "The decision: id, diary number, or BODY/YEAR/§N.")
         var reference: String
+        @Option(help: "A party the extract is sent to (repeatable), e.g. \"Lapin ammattikorkeakoulu\".")
+        var to: [String] = []
         @OptionGroup var options: ReportOptions
 
         func run() throws {
             let reference = try DecisionReference(parsing: reference)
+            let recipients = try to.map { try FieldRules.requiredLine($0, field: "--to", limit: 200) }
             try options.render(.extract) { context, database in
                 let card = try DecisionQueries.card(reference, organization: options.organization.name, on: database)
                 let dated = ReportContext(
                     language: context.language, isPublic: context.isPublic, today: context.today,
                     published: try options.publication(of: reference, on: database))
-                return dated.single(ReportData.decision(card), organization: card.organization)
+                return dated.single(ReportData.decision(card), organization: card.organization, recipients: recipients)
             }
         }
     }
