@@ -180,4 +180,20 @@ struct MeetingTests {
         #expect(failures.withLock { $0 }.isEmpty)
         #expect(sections.withLock { $0.sorted() } == Array(1...(16 * rounds)))
     }
+
+    @Test("a vote needs the body's seats, to check the quorum, and a decision on the agenda")
+    func voteNeedsSeatsAndAgenda() throws {
+        try attendAll()
+        let ids = try approvedDecisions(2)
+        _ = try place(ids[0])
+        let notOnAgenda = #expect(throws: StoreError.self) {
+            try Meetings.vote(.id(ids[1]), yes: "A", no: "B", ballots: [:], organization: nil, on: connection)
+        }
+        #expect(notOnAgenda?.message == "decision \(ids[1]) is approved; this is recorded while it is on the agenda")
+        try connection.execute("UPDATE pykala.body SET seats = NULL")
+        let noSeats = #expect(throws: StoreError.self) {
+            try Meetings.vote(.id(ids[0]), yes: "A", no: "B", ballots: ["Kai Pöntinen": .yes], organization: nil, on: connection)
+        }
+        #expect(noSeats?.message == "the body has no number of seats, so its quorum cannot be checked")
+    }
 }

@@ -28,6 +28,8 @@ struct RoleMatrixTests {
                     // Every guard holds: the worked example is complete, and no appeal period runs.
                     try connection.execute("UPDATE pykala.decision SET state = $1", [state.name])
                     try connection.execute("DELETE FROM pykala.deadline WHERE kind = 'appeal_ends'")
+                    try connection.execute(
+                        "INSERT INTO pykala.deadline (organization_id, decision_id, kind, due_date) SELECT organization_id, id, 'appeal_ends', current_date - 1 FROM pykala.decision")
                     try connection.execute("SET SESSION AUTHORIZATION \(SQLIdentifier.quoted("matrix_\(role.rawValue)"))")
                     defer { _ = try? connection.execute("RESET SESSION AUTHORIZATION") }
                     let fromHere = transition.from.contains(state.name)

@@ -45,6 +45,9 @@ struct TransitionTests {
         let today = try Deadlines.today(on: connection)
         #expect(appeal.date == AppealPeriod(published: today)?.lastDay.iso)
         let early = #expect(throws: StoreError.self) { try take("enter_into_force") }
+        // Without the started period the guard does not pass either: no period is not an ended period.
+        let saved = try connection.execute("SELECT count(*) AS n FROM pykala.deadline WHERE kind = 'appeal_ends'")[0].get("n", as: Int.self)
+        #expect(saved == 1)
         #expect(early?.message.contains("the appeal period runs until") == true)
         try connection.execute("UPDATE pykala.deadline SET due_date = current_date - 1 WHERE kind = 'appeal_ends'")
         for action in ["enter_into_force", "execute", "archive"] { try take(action) }
@@ -161,5 +164,12 @@ struct TransitionTests {
                 #expect(AppealPeriod(published: day, notice: notice)?.lastDay.iso == "\(stored)", "\(day) \(notice)")
             }
         }
+    }
+
+    @Test("a decision that was never published has no appeal period that could have ended")
+    func noAppealPeriod() throws {
+        try connection.execute("UPDATE pykala.decision SET state = 'published', workflow_id = (SELECT id FROM pykala.workflow)")
+        let error = #expect(throws: StoreError.self) { try take("enter_into_force") }
+        #expect(error?.message == "cannot enter_into_force: no appeal period has started (the decision is not published)")
     }
 }

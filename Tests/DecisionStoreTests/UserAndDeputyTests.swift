@@ -81,4 +81,29 @@ struct UserAndDeputyTests {
             try Users.addDeputy("a", for: "b", from: today, to: today.adding(days: -1)!, organization: nil, on: connection)
         }
     }
+
+    @Test("only an admin may appoint a deputy, and no one stands in for a superuser")
+    func deputyRules() throws {
+        let secretary = try TestPostgres.loginRole("deputy_rules_secretary", in: "pykala_secretary")
+        let manager = try Users.add(try NewUser(name: "mgr\(suffix)", role: "manager"), on: connection).name
+        let today = try Deadlines.today(on: connection)
+        let selfAppointed = #expect(throws: StoreError.self) {
+            try Users.addDeputy(secretary, for: manager, from: today, to: today, organization: nil, on: try database.connect(as: secretary))
+        }
+        #expect(selfAppointed?.kind == .forbidden)
+        let superuser = #expect(throws: StoreError.self) {
+            try Users.addDeputy(secretary, for: LocalCluster.superuser, from: today, to: today, organization: nil, on: connection)
+        }
+        #expect(superuser?.kind == .invalid)
+    }
+
+    @Test("an auditor cannot store request results")
+    func auditorRequests() throws {
+        let auditor = try TestPostgres.loginRole("requests_auditor", in: "pykala_auditor")
+        let asAuditor = try database.connect(as: auditor)
+        let error = #expect(throws: PostgresError.self) {
+            try asAuditor.execute("SELECT pykala.remember_request(gen_random_uuid(), 'x', '{}'::jsonb)")
+        }
+        #expect(error?.sqlState == .insufficientPrivilege)
+    }
 }

@@ -24,7 +24,7 @@ struct ReportCommandTests {
         let minutes = try String(contentsOf: file, encoding: .utf8)
         #expect(minutes.contains("PROTOKOLL"))
         #expect(minutes.contains("§ 39 Turvallisuus -hankeyhteistyöhön osallistuminen"))
-        #expect(minutes.contains("Kontrollsumma för beslutshistoriken: 2 händelser, SHA-256 "))
+        #expect(minutes.contains("Kontrollsumma för beslutshistoriken: 8 händelser, SHA-256 "))
     }
 
     @Test("a templates directory without the template names the file searched; an unknown language is refused")

@@ -152,6 +152,8 @@ struct RoleCommandTests {
         func attempt(_ action: String, from state: String, as role: String) throws -> PykalaRun {
             try admin.execute("UPDATE pykala.decision SET state = $1", [state])
             try admin.execute("DELETE FROM pykala.deadline WHERE kind = 'appeal_ends'")
+            try admin.execute(
+                "INSERT INTO pykala.deadline (organization_id, decision_id, kind, due_date) SELECT organization_id, id, 'appeal_ends', current_date - 1 FROM pykala.decision")
             return try PykalaRun.run(["transition", "1", action, "--database", database.conninfo(as: "cli_\(role)")])
         }
         for transition in workflow.transitions {

@@ -165,14 +165,21 @@ BEGIN
         RETURN v_case_id;
     END IF;
     BEGIN
+        -- The same new number registered at the same moment joins the one case.
         INSERT INTO "case" (organization_id, diary_number, running, classification, year, title)
         VALUES (org_id, c->>'diary_number', (c->>'running')::integer, c->>'classification', (c->>'year')::integer,
                 coalesce(c->>'title', fallback_title))
+        ON CONFLICT (organization_id, diary_number) DO NOTHING
         RETURNING id INTO v_case_id;
     EXCEPTION WHEN unique_violation THEN
         RAISE EXCEPTION 'the running number % of % is already taken by another case', c->>'running', c->>'year'
             USING ERRCODE = 'PK409', HINT = 'Running numbers are unique per organization and year; see `pykala case list`.';
     END;
+    IF v_case_id IS NULL THEN
+        SELECT id INTO v_case_id FROM "case" WHERE organization_id = org_id AND diary_number = c->>'diary_number';
+        RETURN v_case_id;
+    END IF;
+    PERFORM append_event(org_id, 'case_opened', NULL, NULL, NULL, NULL, jsonb_changes(NULL, case_json(v_case_id)));
     IF c->>'running' IS NOT NULL THEN
         INSERT INTO diary_counter (organization_id, year, last_running)
         VALUES (org_id, (c->>'year')::integer, (c->>'running')::integer)
@@ -210,7 +217,6 @@ BEGIN
                 USING ERRCODE = 'PK409', HINT = 'See it with `pykala case list`.';
         END IF;
         v_case_id := record_case(org_id, p_number || jsonb_build_object('title', p_title), p_title);
-        PERFORM append_event(org_id, 'case_opened', NULL, NULL, NULL, NULL, jsonb_changes(NULL, case_json(v_case_id)));
         RETURN case_json(v_case_id);
     END IF;
     IF p_classification IS NULL THEN
@@ -225,8 +231,7 @@ BEGIN
         jsonb_build_object('diary_number', v_running || '/' || p_classification || '/' || v_year, 'running', v_running,
                            'classification', p_classification, 'year', v_year),
         p_title);
-    -- Separate statements, so that their snapshots see the row just written.
-    PERFORM append_event(org_id, 'case_opened', NULL, NULL, NULL, NULL, jsonb_changes(NULL, case_json(v_case_id)));
+    -- A separate statement, so that its snapshot sees the row just written.
     RETURN case_json(v_case_id);
 END
 $$;
@@ -254,9 +259,25 @@ BEGIN
     INSERT INTO person (organization_id, name, title, phone, email, is_private)
     VALUES (org_id, item->>'name', item->>'title', item->>'phone', item->>'email', coalesce((item->>'private')::boolean, false))
     RETURNING id INTO v_person;
+    PERFORM append_event(org_id, 'person_added', NULL, NULL, NULL, NULL,
+                         jsonb_changes(NULL, jsonb_build_object('name', item->>'name', 'title', item->>'title',
+                                                                'phone', item->>'phone', 'email', item->>'email',
+                                                                'private', coalesce((item->>'private')::boolean, false))));
     RETURN jsonb_build_object('id', v_person, 'created', true);
 END
 $$;
+
+-- A project as the audit trail records it.
+CREATE FUNCTION pykala.project_snapshot(p_project bigint) RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp
+    RETURN (SELECT jsonb_build_object(
+                'name', p.name, 'coordinator', p.coordinator, 'period', p.period, 'goals', p.goals,
+                'partners', to_jsonb(p.partners), 'funders', to_jsonb(p.funders),
+                'contacts', (SELECT coalesce(jsonb_agg(jsonb_build_object('name', pe.name, 'responsibility', pc.responsibility)
+                                                       ORDER BY pe.name), '[]')
+                               FROM pykala.project_contact pc JOIN pykala.person pe ON pe.id = pc.person_id
+                              WHERE pc.project_id = p.id))
+              FROM pykala.project p WHERE p.id = p_project);
 
 -- Texts of a JSON array that a text[] does not hold yet, in order.
 CREATE FUNCTION pykala.new_items(existing text[], items jsonb) RETURNS text[]
@@ -275,6 +296,7 @@ DECLARE
     created   jsonb := '[]';
     contact   jsonb;
     resolved  jsonb;
+    before    jsonb;
 BEGIN
     SELECT id INTO v_project FROM project WHERE organization_id = org_id AND name = item->>'name';
     IF NOT FOUND THEN
@@ -284,6 +306,7 @@ BEGIN
         RETURNING id INTO v_project;
         created := created || jsonb_build_object('kind', 'project', 'name', item->>'name');
     ELSE
+        before := project_snapshot(v_project);
         UPDATE project
            SET coordinator = coalesce(coordinator, item->>'coordinator'),
                period = coalesce(period, item->>'period'),
@@ -302,6 +325,9 @@ BEGIN
         ON CONFLICT (project_id, person_id)
         DO UPDATE SET responsibility = coalesce(EXCLUDED.responsibility, project_contact.responsibility);
     END LOOP;
+    -- Separate statements: the snapshot sees what this call wrote.
+    PERFORM append_event(org_id, CASE WHEN before IS NULL THEN 'project_added' ELSE 'project_changed' END, NULL, NULL, NULL, NULL,
+                         jsonb_changes(before, project_snapshot(v_project)));
     RETURN jsonb_build_object('id', v_project, 'created', created);
 END
 $$;
@@ -384,6 +410,8 @@ BEGIN
             END IF;
             INSERT INTO organization (name) VALUES (doc->>'organization') RETURNING id INTO org_id;
             created := created || jsonb_build_object('kind', 'organization', 'name', doc->>'organization');
+            PERFORM append_event(org_id, 'organization_added', NULL, NULL, NULL, NULL,
+                                 jsonb_changes(NULL, jsonb_build_object('name', doc->>'organization')));
         END IF;
     END IF;
 
@@ -400,6 +428,8 @@ BEGIN
                           ELSE 'committee' END;
         INSERT INTO body (organization_id, name, kind) VALUES (org_id, doc->>'body', body_kind) RETURNING id INTO v_body_id;
         created := created || jsonb_build_object('kind', 'body', 'name', doc->>'body', 'body_kind', body_kind);
+        PERFORM append_event(org_id, 'body_added', NULL, NULL, NULL, NULL,
+                             jsonb_changes(NULL, jsonb_build_object('name', doc->>'body', 'kind', body_kind)));
     END IF;
 
     v_case_id := NULL;
@@ -491,6 +521,9 @@ DECLARE
     changed deadline;
 BEGIN
     PERFORM require_role('secretary', 'admin');
+    IF p_done IS NULL THEN
+        RAISE EXCEPTION 'say whether the deadline is done (true) or open again (false)' USING ERRCODE = 'PK422';
+    END IF;
     org_id := organization_id(p_organization);
     UPDATE deadline SET done_at = CASE WHEN p_done THEN coalesce(done_at, now()) END
      WHERE id = p_deadline AND organization_id = org_id RETURNING * INTO changed;
@@ -509,6 +542,7 @@ $$;
 
 REVOKE EXECUTE ON FUNCTION pykala.organization_id(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.decision_snapshot(bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.project_snapshot(bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.organization_json(pykala.organization) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.add_organization(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.add_body(text, text, text, text) FROM PUBLIC;

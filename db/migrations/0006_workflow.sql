@@ -172,7 +172,7 @@ BEGIN
     SELECT dp.for_login INTO result FROM deputy dp
      WHERE dp.organization_id = org_id AND dp.deputy_login = session_user
        AND (now() AT TIME ZONE 'Europe/Helsinki')::date BETWEEN dp.valid_from AND dp.valid_to
-       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = dp.for_login)
+       AND EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = dp.for_login AND NOT rolsuper)
        AND EXISTS (SELECT 1 FROM unnest(wanted) AS r WHERE pg_catalog.pg_has_role(dp.for_login, 'pykala_' || r, 'MEMBER'))
      ORDER BY dp.id LIMIT 1;
     RETURN result;
@@ -200,8 +200,12 @@ DECLARE
     org_id bigint;
     added  deputy;
 BEGIN
-    PERFORM require_role('secretary', 'admin');
+    -- Only an admin: a deputy gains the substituted user's powers.
+    PERFORM require_role('admin');
     org_id := organization_id(p_organization);
+    IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_for AND rolsuper) THEN
+        RAISE EXCEPTION '"%" is a superuser, whom no one may stand in for', p_for USING ERRCODE = 'PK422';
+    END IF;
     IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_deputy AND rolcanlogin) THEN
         RAISE EXCEPTION 'there is no user "%"', p_deputy USING ERRCODE = 'PK404', HINT = 'Add them with `pykala user add`.';
     END IF;
@@ -251,7 +255,9 @@ BEGIN
             END IF;
         WHEN 'appeal_period_over' THEN
             SELECT max(due_date) INTO appeal_end FROM deadline WHERE decision_id = d.id AND kind = 'appeal_ends';
-            IF appeal_end IS NOT NULL AND appeal_end >= (now() AT TIME ZONE 'Europe/Helsinki')::date THEN
+            IF appeal_end IS NULL THEN
+                failures := failures || 'no appeal period has started (the decision is not published)'::text;
+            ELSIF appeal_end >= (now() AT TIME ZONE 'Europe/Helsinki')::date THEN
                 failures := failures || format('the appeal period runs until %s', to_char(appeal_end, 'FMDD.FMMM.YYYY'));
             END IF;
         ELSE
@@ -349,7 +355,7 @@ BEGIN
     IF p_request_id IS NOT NULL THEN
         SELECT * INTO earlier FROM decision_history WHERE request_id = p_request_id;
         IF FOUND THEN
-            IF earlier.decision_id <> p_decision OR earlier.action <> p_action THEN
+            IF earlier.decision_id <> p_decision OR earlier.action <> p_action OR earlier.actor <> session_user THEN
                 RAISE EXCEPTION 'request id % was already used for % of decision %', p_request_id, earlier.action, earlier.decision_id
                     USING ERRCODE = 'PK409', HINT = 'Use a new request id for a new action.';
             END IF;
@@ -361,12 +367,13 @@ BEGIN
 
     v_workflow := workflow_of(d);
     SELECT w.definition INTO definition FROM workflow w WHERE w.id = v_workflow;
-    SELECT value INTO t FROM jsonb_array_elements(definition->'transitions') WHERE value->>'name' = p_action;
+    SELECT value INTO t FROM jsonb_array_elements(definition->'transitions')
+     WHERE value->>'name' = p_action ORDER BY coalesce((value->'from') ? d.state, false) DESC LIMIT 1;
     IF t IS NULL THEN
         RAISE EXCEPTION 'the workflow % has no action "%"', definition->>'name', p_action
             USING ERRCODE = 'PK404', HINT = 'See what can be done with `pykala decision actions`.';
     END IF;
-    IF NOT (t->'from') ? d.state THEN
+    IF NOT coalesce((t->'from') ? d.state, false) THEN
         RAISE EXCEPTION 'cannot % decision %: it is %, and % is taken from %', p_action, p_decision, d.state, p_action,
             (SELECT string_agg(value, ' or ') FROM jsonb_array_elements_text(t->'from'))
             USING ERRCODE = 'PK409', HINT = 'See what can be done with `pykala decision actions`.';
@@ -526,7 +533,7 @@ GRANT EXECUTE ON FUNCTION pykala.edit_draft(text, bigint, integer, jsonb, boolea
 -- Granted to every group role so that the function itself can say who may (require_role).
 GRANT EXECUTE ON FUNCTION pykala.load_workflow(text, jsonb, text)
     TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
-GRANT EXECUTE ON FUNCTION pykala.add_deputy(text, text, text, date, date) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.add_deputy(text, text, text, date, date) TO pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.record_user_added(text, text) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.caller_roles() TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
 GRANT EXECUTE ON FUNCTION pykala.easter_sunday(integer), pykala.finnish_holiday(date), pykala.rectification_last_day(date, text)

@@ -113,7 +113,8 @@ DECLARE
     result bigint;
 BEGIN
     SELECT m.id INTO result FROM meeting m JOIN body b ON b.id = m.body_id
-     WHERE m.organization_id = org_id AND (b.name = p_body OR b.name_sv = p_body) AND m.date = p_date;
+     WHERE m.organization_id = org_id AND (b.name = p_body OR b.name_sv = p_body) AND m.date = p_date
+     ORDER BY b.name = p_body DESC LIMIT 1;
     IF NOT FOUND THEN
         RAISE EXCEPTION '% has no meeting on %', p_body, to_char(p_date, 'FMDD.FMMM.YYYY')
             USING ERRCODE = 'PK404', HINT = 'Create it with `pykala meeting new BODY DATE`.';
@@ -146,7 +147,8 @@ DECLARE
 BEGIN
     PERFORM require_role('secretary', 'admin');
     SELECT * INTO previous FROM body
-     WHERE organization_id = organization_id(p_organization) AND (name = p_body OR name_sv = p_body) FOR UPDATE;
+     WHERE organization_id = organization_id(p_organization) AND (name = p_body OR name_sv = p_body)
+     ORDER BY name = p_body DESC LIMIT 1 FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION 'body "%" does not exist', p_body USING ERRCODE = 'PK404', HINT = '`pykala body list` lists them.';
     END IF;
@@ -258,6 +260,7 @@ DECLARE
     v_section integer;
     result    jsonb;
 BEGIN
+    PERFORM require_role('secretary', 'admin');
     org_id := organization_id(p_organization);
     IF p_request_id IS NOT NULL AND EXISTS (SELECT 1 FROM decision_history WHERE request_id = p_request_id) THEN
         RETURN transition(p_organization, p_decision, 'put_on_agenda', p_expected_version, NULL, p_request_id);
@@ -293,6 +296,33 @@ BEGIN
 END
 $$;
 
+-- Locks a decision for a change at its meeting; refuses unless it is on the agenda.
+CREATE FUNCTION pykala.lock_on_agenda(org_id bigint, p_decision bigint) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    v_state text;
+BEGIN
+    SELECT state INTO v_state FROM decision WHERE id = p_decision AND organization_id = org_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no decision has id %', p_decision USING ERRCODE = 'PK404';
+    END IF;
+    IF v_state <> 'on_agenda' THEN
+        RAISE EXCEPTION 'decision % is %; this is recorded while it is on the agenda', p_decision, v_state
+            USING ERRCODE = 'PK409', HINT = 'Put it on an agenda first (`pykala agenda add`).';
+    END IF;
+END
+$$;
+
+-- Bumps a decision's version for a change made at its meeting, with a history row.
+CREATE FUNCTION pykala.meeting_change(org_id bigint, p_decision bigint, p_action text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    UPDATE decision SET version = version + 1 WHERE id = p_decision AND organization_id = org_id;
+    INSERT INTO decision_history (organization_id, decision_id, workflow_id, action, from_state, to_state, version_after)
+    SELECT organization_id, id, workflow_id, p_action, state, state, version FROM decision WHERE id = p_decision;
+END
+$$;
+
 -- The agenda item a decision has at its current meeting.
 CREATE FUNCTION pykala.current_item(org_id bigint, p_decision bigint) RETURNS bigint
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
@@ -317,6 +347,8 @@ DECLARE
 BEGIN
     PERFORM require_role('secretary', 'admin');
     org_id := organization_id(p_organization);
+    -- One change to a § at a time, and only while the decision is on the agenda.
+    PERFORM lock_on_agenda(org_id, p_decision);
     v_item := current_item(org_id, p_decision);
     IF EXISTS (SELECT 1 FROM vote WHERE agenda_item_id = v_item) THEN
         RAISE EXCEPTION 'the § of decision % has been voted on already', p_decision
@@ -325,6 +357,7 @@ BEGIN
     INSERT INTO disqualification (organization_id, agenda_item_id, person_id, ground)
     VALUES (org_id, v_item, person_id(org_id, p_person), p_ground)
     ON CONFLICT (agenda_item_id, person_id) DO UPDATE SET ground = EXCLUDED.ground;
+    PERFORM meeting_change(org_id, p_decision, 'disqualify');
     PERFORM append_event(org_id, 'disqualified', p_decision, NULL, NULL, NULL,
                          jsonb_changes(NULL, jsonb_build_object('person', p_person, 'ground', p_ground)));
     RETURN jsonb_build_object('person', p_person, 'ground', p_ground, 'quorum', quorum_at(v_item));
@@ -352,9 +385,15 @@ DECLARE
 BEGIN
     PERFORM require_role('secretary', 'admin');
     org_id := organization_id(p_organization);
+    -- One change to a § at a time, and only while the decision is on the agenda.
+    PERFORM lock_on_agenda(org_id, p_decision);
     v_item := current_item(org_id, p_decision);
     quorum := quorum_at(v_item);
-    IF (quorum->>'quorate')::boolean IS FALSE THEN
+    IF quorum->>'seats' IS NULL THEN
+        RAISE EXCEPTION 'the body has no number of seats, so its quorum cannot be checked'
+            USING ERRCODE = 'PK422', HINT = 'Set it with `pykala body set BODY --seats N`.';
+    END IF;
+    IF (quorum->>'quorate')::boolean IS NOT TRUE THEN
         RAISE EXCEPTION 'the meeting is not quorate at this §: % present, % needed', quorum->>'present', quorum->>'needed'
             USING ERRCODE = 'PK422', HINT = 'Check the attendance (`pykala meeting show`).';
     END IF;
@@ -403,6 +442,7 @@ BEGIN
                     result = v_result, decided_by_chair = by_chair
      WHERE id = v_vote;
     UPDATE decision SET vote = counts WHERE id = p_decision;
+    PERFORM meeting_change(org_id, p_decision, 'vote');
     PERFORM append_event(org_id, 'vote_recorded', p_decision, NULL, NULL, NULL,
                          jsonb_changes(NULL, jsonb_build_object('yes_motion', p_yes, 'no_motion', p_no, 'counts', counts,
                                                                 'result', v_result, 'decided_by_chair', by_chair, 'ballots', ballots)));
@@ -433,6 +473,7 @@ BEGIN
             USING ERRCODE = 'PK409', HINT = 'Put it on an agenda first (`pykala agenda add`).';
     END IF;
     UPDATE decision SET outcome = p_outcome, decision_text = coalesce(p_text, decision_text) WHERE id = p_decision;
+    PERFORM meeting_change(org_id, p_decision, 'outcome');
     PERFORM append_event(org_id, 'outcome_recorded', p_decision, NULL, NULL, NULL,
                          jsonb_changes(jsonb_build_object('outcome', d.outcome, 'decision', d.decision_text),
                                        jsonb_build_object('outcome', p_outcome, 'decision', coalesce(p_text, d.decision_text))));
@@ -443,9 +484,10 @@ $$;
 REVOKE EXECUTE ON FUNCTION pykala.meeting_id(bigint, text, date), pykala.person_id(bigint, text),
     pykala.voters_at(bigint), pykala.quorum_at(bigint), pykala.current_item(bigint, bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pykala.quorum_at(bigint) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+REVOKE EXECUTE ON FUNCTION pykala.lock_on_agenda(bigint, bigint), pykala.meeting_change(bigint, bigint, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION pykala.body_settings(text, text, integer, text), pykala.new_meeting(text, text, date, text, text),
     pykala.attend(text, text, date, text, text, text, integer, integer),
     pykala.put_on_agenda(text, bigint, date, integer, uuid), pykala.disqualify(text, bigint, text, text),
     pykala.record_vote(text, bigint, text, text, jsonb), pykala.record_outcome(text, bigint, text, text)
-    TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+    TO pykala_secretary, pykala_admin;
 RESET ROLE;

@@ -40,10 +40,14 @@ $$;
 CREATE FUNCTION pykala.remember_request(p_request_id uuid, p_kind text, p_result jsonb) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 BEGIN
+    PERFORM require_role('secretary', 'manager', 'admin');
+    IF length(p_result::text) > 1000000 THEN
+        RAISE EXCEPTION 'a request''s result is kept up to 1 MB' USING ERRCODE = 'PK422';
+    END IF;
     INSERT INTO request (request_id, kind, result) VALUES (p_request_id, p_kind, p_result);
 END
 $$;
 
-GRANT EXECUTE ON FUNCTION pykala.recall_request(uuid, text), pykala.remember_request(uuid, text, jsonb)
-    TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.recall_request(uuid, text) TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+GRANT EXECUTE ON FUNCTION pykala.remember_request(uuid, text, jsonb) TO pykala_secretary, pykala_manager, pykala_admin;
 RESET ROLE;
