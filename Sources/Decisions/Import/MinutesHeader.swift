@@ -94,7 +94,7 @@ public struct MinutesHeader: Sendable, Equatable {
     }
 
     /// `Kaupunginhallitus, 02.12.2024, § 357`, `Kaupunginhallitus, § 357, 02.12.2024` or `Kunnanhallitus 24.02.2020 § 39`.
-    static func handling(_ line: String) -> Handling? {
+    public static func handling(_ line: String) -> Handling? {
         if let m = line.wholeMatch(of: /([A-ZÅÄÖ][\p{L}-]+),?\s+([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}),?\s+§\s*([0-9]{1,5})/),
             let date = try? CalendarDate(parsing: String(m.2)), let section = Int(m.3)
         {
