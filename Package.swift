@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "Decisions", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(

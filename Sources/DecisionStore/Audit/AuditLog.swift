@@ -55,7 +55,7 @@ public enum AuditLog {
                 let organizationID = try tx.organizationID(organization)
                 var decisionID: Int64?
                 if let reference = filter.decision {
-                    decisionID = try DecisionQueries.card(reference, organizationID: organizationID, on: tx).id
+                    decisionID = try DecisionQueries.id(reference, organizationID: organizationID, on: tx)
                 }
                 // COPY takes no parameters: the filter's values select the events first, as
                 // parameters, into a temporary table that COPY then reads.

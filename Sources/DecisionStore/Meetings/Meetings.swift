@@ -89,7 +89,7 @@ public enum Meetings {
         _ reference: DecisionReference, meeting date: CalendarDate, expectedVersion: Int?, organization: String?,
         request: UUID = UUID(), on connection: Connection
     ) throws -> Placed {
-        let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+        let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         return try connection.callWriting(
             "SELECT pykala.put_on_agenda($1, $2, $3::date, $4, $5) AS result",
             [organization, id, date.iso, expectedVersion, request], as: Placed.self)
@@ -105,7 +105,7 @@ public enum Meetings {
         _ reference: DecisionReference, outcome: Outcome, text: String?, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> RecordedOutcome {
         let text = try FieldRules.line(text, field: "--text", limit: 200_000)
-        let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+        let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         return try connection.callWriting(
             "SELECT pykala.record_outcome($1, $2, $3, $4) AS result", [organization, id, outcome.rawValue, text], as: RecordedOutcome.self, request: request)
     }
@@ -135,7 +135,7 @@ public enum Meetings {
         _ reference: DecisionReference, person: String, ground: String, organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Disqualified {
         let ground = try FieldRules.requiredLine(ground, field: "--ground", limit: 500)
-        let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+        let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         return try connection.callWriting(
             "SELECT pykala.disqualify($1, $2, $3, $4) AS result", [organization, id, person, ground], as: Disqualified.self, request: request)
     }
@@ -163,7 +163,7 @@ public enum Meetings {
     ) throws -> VoteResult {
         let yes = try FieldRules.requiredLine(yes, field: "--yes", limit: 2_000)
         let no = try FieldRules.requiredLine(no, field: "--no", limit: 2_000)
-        let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+        let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         let json = try PostgresJSON(encoding: ballots.mapValues(\.rawValue))
         return try connection.callWriting(
             "SELECT pykala.record_vote($1, $2, $3, $4, $5::jsonb) AS result", [organization, id, yes, no, json], as: VoteResult.self, request: request)

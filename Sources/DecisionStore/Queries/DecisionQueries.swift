@@ -11,7 +11,22 @@ public enum DecisionQueries {
         try connection.reading { tx in try card(reference, organizationID: try tx.organizationID(organization), on: tx) }
     }
 
+    /// The id of the decision a reference names, with the same checks as ``card(_:organization:on:)``
+    /// but without reading its shares, deadlines and contacts.
+    public static func id(_ reference: DecisionReference, organization: String? = nil, on connection: Connection) throws -> Int64 {
+        try connection.reading { tx in try id(reference, organizationID: try tx.organizationID(organization), on: tx) }
+    }
+
+    static func id(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> Int64 {
+        try row(reference, organizationID: organizationID, on: connection).get("id")
+    }
+
     static func card(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> DecisionCard {
+        try card(from: try row(reference, organizationID: organizationID, on: connection), on: connection)
+    }
+
+    /// The decision's main row; an error if none, or if the reference names several.
+    private static func row(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> Row {
         let rows: QueryResult
         switch reference {
         case .id(let id):
@@ -34,7 +49,7 @@ public enum DecisionQueries {
                 kind: .conflict, message: "\(reference) has \(rows.count) decisions (ids \(ids))",
                 hint: "Name one by its id or as BODY/YEAR/§N.")
         }
-        return try card(from: row, on: connection)
+        return row
     }
 
     private static let cardSQL = """

@@ -1,4 +1,4 @@
-internal import Decisions
+public import Decisions
 public import Postgres
 public import Foundation
 
@@ -35,7 +35,7 @@ public enum Transitions {
     ) throws -> Result {
         let comment = try FieldRules.line(comment, field: "--comment", limit: 2_000)
         func attempt(_ connection: Connection) throws -> Result {
-            let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+            let id = try DecisionQueries.id(reference, organization: organization, on: connection)
             return try connection.callWriting(
                 "SELECT pykala.transition($1, $2, $3, $4, $5, $6) AS result",
                 [organization, id, action, expectedVersion, comment, requestID], as: Result.self)
@@ -65,7 +65,7 @@ public enum Transitions {
 
     /// The actions that leave the decision's state, each allowed or with its reasons.
     public static func actions(for reference: DecisionReference, organization: String?, on connection: Connection) throws -> Actions {
-        let id = try DecisionQueries.card(reference, organization: organization, on: connection).id
+        let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         return try StoreError.translating {
             try connection.execute("SELECT pykala.available_actions($1, $2) AS result", [organization, id])[0]
                 .decodeJSON("result", as: Actions.self)
@@ -90,7 +90,7 @@ public enum Transitions {
         -> [HistoryEntry]
     {
         try connection.reading { tx in
-            let id = try DecisionQueries.card(reference, organizationID: try tx.organizationID(organization), on: tx).id
+            let id = try DecisionQueries.id(reference, organizationID: try tx.organizationID(organization), on: tx)
             return try tx.execute(
                 """
                 SELECT h.at, h.action, h.from_state, h.to_state, h.version_after, h.actor, h.on_behalf_of, h.comment,
@@ -104,6 +104,21 @@ public enum Transitions {
                     to: try row.get("to_state"), version: try row.get("version_after"), actor: try row.get("actor"),
                     onBehalfOf: try row.get("on_behalf_of"), comment: try row.get("comment"), workflow: try row.get("workflow"))
             }
+        }
+    }
+
+    /// The day, in Helsinki, the decision was last published through its workflow; nil if never.
+    public static func publicationDate(of reference: DecisionReference, organization: String?, on connection: Connection) throws
+        -> CalendarDate?
+    {
+        try connection.reading { tx in
+            let id = try DecisionQueries.id(reference, organizationID: try tx.organizationID(organization), on: tx)
+            let row = try tx.execute(
+                """
+                SELECT (max(at) AT TIME ZONE 'Europe/Helsinki')::date AS day
+                  FROM pykala.decision_history WHERE decision_id = $1 AND action = 'publish'
+                """, [id])[0]
+            return try row.get("day", as: PostgresDate?.self).map { try CalendarDate(stored: $0) }
         }
     }
 }

@@ -19,6 +19,11 @@ public struct ReportContext: Sendable {
         self.published = published
     }
 
+    /// The same context with another publication date.
+    public func published(_ date: CalendarDate?) -> ReportContext {
+        ReportContext(language: language, isPublic: isPublic, today: today, published: date)
+    }
+
     /// The appeal period from the publication date, when known.
     var appealPeriod: AppealPeriod? { published.flatMap { AppealPeriod(published: $0) } }
 

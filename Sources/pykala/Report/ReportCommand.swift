@@ -78,15 +78,9 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    /// The day a decision was published, from its history, in Helsinki.
+    /// `--published`, else the day the decision was published in pykala.
     func publication(of reference: DecisionReference, on database: Connection) throws -> CalendarDate? {
-        if let published { return published }
-        let history = try Transitions.history(of: reference, organization: organization.name, on: database)
-        guard let at = history.last(where: { $0.action == "publish" })?.at else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Helsinki") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: at)
-        return CalendarDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
+        try published ?? Transitions.publicationDate(of: reference, organization: organization.name, on: database)
     }
 }
 
@@ -148,10 +142,8 @@ extension ReportCommand {
             let recipients = try to.map { try FieldRules.requiredLine($0, field: "--to", limit: 200) }
             try options.render(.extract) { context, database in
                 let card = try DecisionQueries.card(reference, organization: options.organization.name, on: database)
-                let dated = ReportContext(
-                    language: context.language, isPublic: context.isPublic, today: context.today,
-                    published: try options.publication(of: reference, on: database))
-                return dated.single(ReportData.decision(card), organization: card.organization, recipients: recipients)
+                return context.published(try options.publication(of: reference, on: database))
+                    .single(ReportData.decision(card), organization: card.organization, recipients: recipients)
             }
         }
     }
@@ -170,10 +162,8 @@ extension ReportCommand {
             try options.render(.decision) { context, database in
                 let card = try DecisionQueries.card(reference, organization: options.organization.name, on: database)
                 let history = try Transitions.history(of: reference, organization: options.organization.name, on: database)
-                let dated = ReportContext(
-                    language: context.language, isPublic: context.isPublic, today: context.today,
-                    published: try options.publication(of: reference, on: database))
-                return dated.single(ReportData.decision(card), organization: card.organization, history: ReportData.history(history))
+                return context.published(try options.publication(of: reference, on: database))
+                    .single(ReportData.decision(card), organization: card.organization, history: ReportData.history(history))
             }
         }
     }
