@@ -5,7 +5,7 @@ internal import Yams
 public enum DocumentReader {
     public static let keys = [
         "organization", "body", "case", "meeting", "earlier_handlings", "title", "project", "description", "proposal",
-        "decision", "outcome", "vote", "disqualified", "total", "cost_shares", "deadlines", "contacts", "publicity",
+        "decision", "outcome", "vote", "disqualified", "total", "total_cents", "cost_shares", "deadlines", "contacts", "publicity",
     ]
 
     /// Every document in `text`, or a ``DocumentError`` listing every problem.

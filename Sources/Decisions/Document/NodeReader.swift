@@ -34,7 +34,13 @@ struct NodeReader {
         document.disqualified = list(map["disqualified"], path: "disqualified") { reader, node, path in
             reader.disqualification(node, path: path)
         }
-        document.total = money(map["total"], path: "total")
+        switch (map["total"], map["total_cents"]) {
+        case (let node?, nil): document.total = money(node, path: "total")
+        case (nil, let node?):
+            document.total = integer(node, path: "total_cents", range: 0...Int(Int64.max / 4)).map { Money(cents: Int64($0)) }
+        case (_?, _?): problem(map["total_cents"], "total", "give either total or total_cents, not both")
+        case (nil, nil): break
+        }
         document.costShares = list(map["cost_shares"], path: "cost_shares") { reader, node, path in
             reader.costShare(node, path: path)
         }
@@ -45,7 +51,7 @@ struct NodeReader {
             reader.contact(node, path: path)
         }
         if let node = map["publicity"] { document.publicity = publicity(node) ?? .public }
-        checkTotals(document, totalNode: map["total"] ?? map["cost_shares"])
+        checkTotals(document, totalNode: map["total"] ?? map["total_cents"] ?? map["cost_shares"])
         return document
     }
 

@@ -1,34 +1,23 @@
 /// The people a section names as its preparers or for further information, read from the
-/// labelled blocks of minutes. Which label means which role is a table, so another
-/// municipality's wording is a line here, not a new code path.
+/// labelled blocks of minutes (the labels are in ``MinutesLabels``) in the layouts the
+/// corpus shows.
 public enum MinutesContacts {
-    /// Labels that open a contact block, and the role of the people in it.
-    public static let labels: [(prefix: String, role: ContactRole)] = [
-        ("Valmistelija / lisätiedot", .preparer),
-        ("Valmistelijat / lisätiedot", .preparer),
-        ("Valmistelija", .preparer),
-        ("Lisätietoja asiasta antaa", .furtherInformation),
-        ("Lisätietoja antaa", .furtherInformation),
-        ("Beredare / mer information", .preparer),
-        ("Beredare", .preparer),
-        ("Ytterligare information ger", .furtherInformation),
-    ]
-
-    /// The contacts of the current handling: the block after the current handling's line
-    /// (`Kaupunginhallitus, 28.04.2025, § 144`), else the first block of the section.
+    /// The contacts of the current handling's contact blocks.
     public static func parse(_ text: String, header: MinutesHeader) -> [DecisionDocument.Contact] {
-        let lines = MinutesText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingWhitespace() }
-        var start = 0
-        if let current = header.current, let index = lines.lastIndex(where: { MinutesHeader.handling($0) == current }) {
-            start = index + 1
-        }
-        guard let labelIndex = lines[start...].firstIndex(where: { line in labels.contains { line.hasPrefix($0.prefix) } }),
-            let role = labels.first(where: { lines[labelIndex].hasPrefix($0.prefix) })?.role
-        else { return [] }
-        var contacts: [DecisionDocument.Contact] = []
+        guard let section = MinutesImport.sections(in: text).first else { return [] }
+        return section.handling.contacts.map(\.contact)
+    }
+
+    /// The contacts in the lines after the label at `labelIndex`, each with its lines, and
+    /// the index of the first line after the block.
+    static func read(_ lines: [MinutesLine], after labelIndex: Int, role: ContactRole)
+        -> (contacts: [(DecisionDocument.Contact, ClosedRange<Int>)], next: Int)
+    {
+        var contacts: [(DecisionDocument.Contact, ClosedRange<Int>)] = []
         var index = labelIndex + 1
+        func text(_ at: Int) -> String { lines[at].text.trimmingWhitespace() }
         while index < lines.count {
-            let line = lines[index]
+            let line = text(index)
             // "Satu Kankare, Kaupunginjohtaja, satu.kankare@lapua.fi"
             let parts = line.split(separator: ",").map { $0.trimmingWhitespace() }
             if parts.count >= 2, let email = parts.last, isEmail(email), isName(parts[0]) {
@@ -36,38 +25,40 @@ public enum MinutesContacts {
                 let title = parts.dropFirst().dropLast().joined(separator: ", ")
                 contact.title = title.isEmpty ? nil : title
                 contact.email = email
-                contacts.append(contact)
+                contacts.append((contact, lines[index].number...lines[index].last))
                 index += 1
                 continue
             }
             // "Jarkko Panu" / "jarkko.panu@lapua.fi" / "Rakennustarkastaja"
-            if isName(line), index + 1 < lines.count, isEmail(lines[index + 1]) {
+            if isName(line), index + 1 < lines.count, isEmail(text(index + 1)) {
                 var contact = DecisionDocument.Contact(role: role, name: line)
-                contact.email = lines[index + 1]
+                contact.email = text(index + 1)
+                let first = lines[index].number
                 index += 2
-                if index < lines.count, isTitle(lines[index]) {
-                    contact.title = lines[index]
+                if index < lines.count, isTitle(text(index)) {
+                    contact.title = text(index)
                     index += 1
                 }
-                contacts.append(contact)
+                contacts.append((contact, first...lines[index - 1].last))
                 continue
             }
             // "kunnanjohtaja Sirpa Hakala" / "puh. 040 539 4293, etunimi.sukunimi@ranua.fi"
             if let (title, name) = titleThenName(line) {
                 var contact = DecisionDocument.Contact(role: role, name: name)
                 contact.title = title
+                let first = lines[index].number
                 index += 1
-                if index < lines.count, let details = phoneAndEmail(lines[index]) {
+                if index < lines.count, let details = phoneAndEmail(text(index)) {
                     contact.phone = details.phone
                     contact.email = details.email
                     index += 1
                 }
-                contacts.append(contact)
+                contacts.append((contact, first...lines[index - 1].last))
                 continue
             }
             break
         }
-        return contacts
+        return (contacts, index)
     }
 
     static func isEmail(_ text: String) -> Bool {
@@ -84,8 +75,7 @@ public enum MinutesContacts {
 
     /// A title line: letters, spaces and hyphens, not a label of what follows.
     static func isTitle(_ text: String) -> Bool {
-        let labelsAfter = ["Liitteet", "Bilagor", "Oheismateriaali", "Ehdotus", "Förslag", "Päätös", "Beslut"]
-        return !text.isEmpty && text.count <= 80 && !labelsAfter.contains(where: text.hasPrefix)
+        !text.isEmpty && text.count <= 80 && MinutesLabels.part(of: text) == nil
             && text.allSatisfy { $0.isLetter || $0 == " " || $0 == "-" }
     }
 

@@ -23,63 +23,100 @@ public struct MinutesHeader: Sendable, Equatable {
     public var current: Handling? { handlings.last { $0.section == section } }
     /// The handlings before the current one: the section's history.
     public var earlier: [Handling] { handlings.filter { $0 != current } }
+    /// The file lines each part of the head came from: `section`, `title`, `diary_number`.
+    public var sources: [String: ClosedRange<Int>] = [:]
+    /// The line after the title when a section runs on one line (Pedersöre's form:
+    /// `3 Godkännande av … Kommunstyrelsen beslutade enhälligt …`): the decision.
+    public var runOn: MinutesLine?
+    /// The index (in the lines read) of the last line of the head.
+    public var endIndex: Int = -1
 
     public init() {}
 
     /// Reads the head of one section (normalised first).
     public init(parsing text: String) {
-        let lines = MinutesText.normalized(text).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingWhitespace() }
-        var titleLines: [String] = []
+        self.init(lines: MinutesText.normalizedLines(text))
+    }
+
+    /// Reads the head of one section from its normalised lines.
+    public init(lines input: [MinutesLine]) {
+        let lines = input.map { MinutesLine(number: $0.number, last: $0.last, text: $0.text.trimmingWhitespace()) }
+        var titleLines: [MinutesLine] = []
         var inTitle = false
-        for line in lines {
-            if let handling = Self.handling(line) {
+        func takeTitle() {
+            guard title == nil, !titleLines.isEmpty else { return }
+            title = titleLines.map(\.text).joined(separator: " ")
+            sources["title"] = titleLines[0].number...titleLines[titleLines.count - 1].last
+        }
+        var headDone = false
+        for (index, line) in lines.enumerated() {
+            let text = line.text
+            if let handling = Self.handling(text) {
                 if !handlings.contains(handling) { handlings.append(handling) }
+                if section == nil, diaryNumber == nil { endIndex = index }
                 continue
             }
-            if section == nil, let number = Self.sectionLine(line) {
+            if headDone { continue }
+            if section == nil, let number = Self.sectionLine(text) {
                 section = number
+                sources["section"] = line.number...line.last
                 inTitle = true
+                endIndex = index
                 continue
             }
             // Pedersöre's form: the section's number opens its first line, title and text run on.
-            // The number is clear; where the title ends is not, so the title is left empty.
-            if section == nil, titleLines.isEmpty, handlings.isEmpty, let m = line.prefixMatch(of: /([0-9]{1,4}) [A-ZÅÄÖ]/) {
+            if section == nil, titleLines.isEmpty, handlings.isEmpty, let m = text.prefixMatch(of: /([0-9]{1,4}) [A-ZÅÄÖ]/) {
                 section = Int(m.1)
+                sources["section"] = line.number...line.number
+                endIndex = index
+                readRunOn(line, after: m.output.0.count - 1)
                 continue
             }
-            if diaryNumber == nil, let number = Self.diaryNumber(line) {
+            if diaryNumber == nil, let number = Self.diaryNumber(text) {
                 diaryNumber = number
+                sources["diary_number"] = line.number...line.last
                 inTitle = false
+                endIndex = index
+                takeTitle()
                 continue
             }
             if inTitle {
-                if line.isEmpty || Self.labels.contains(where: line.hasPrefix) {
+                if text.isEmpty || MinutesLabels.part(of: text) != nil {
                     inTitle = false
-                } else if titleLines.joined(separator: " ").count + line.count > Self.longestTitle {
+                } else if titleLines.map(\.text).joined(separator: " ").count + text.count > Self.longestTitle {
                     // A title does not run on like this: the text has no clear end of title.
                     titleLines = []
                     inTitle = false
                 } else {
                     titleLines.append(line)
+                    endIndex = index
                 }
-            } else if title == nil, titleLines.isEmpty, section == nil, diaryNumber == nil, !line.isEmpty, handlings.isEmpty {
+            } else if title == nil, titleLines.isEmpty, section == nil, diaryNumber == nil, !text.isEmpty, handlings.isEmpty {
                 // The seed's form: the title stands first, before the diary number.
                 titleLines.append(line)
+                endIndex = index
             }
-            if diaryNumber != nil, !titleLines.isEmpty, title == nil {
-                title = titleLines.joined(separator: " ")
-            }
+            if diaryNumber != nil, !titleLines.isEmpty { takeTitle() }
+            if section != nil || !handlings.isEmpty, diaryNumber != nil, !inTitle, !text.isEmpty { headDone = true }
         }
-        if title == nil, !titleLines.isEmpty { title = titleLines.joined(separator: " ") }
-        if section == nil { section = handlings.last?.section }
+        takeTitle()
+        if section == nil, let last = handlings.last { section = last.section }
+    }
+
+    /// The title and decision of a section on one line: the title ends where a sentence
+    /// with a deciding verb (`Kommunstyrelsen beslutade`) begins. Without one, neither is read.
+    private mutating func readRunOn(_ line: MinutesLine, after offset: Int) {
+        let rest = String(line.text.dropFirst(offset))
+        guard let m = rest.firstMatch(of: MinutesLabels.decidingSentence), m.range.lowerBound > rest.startIndex else { return }
+        let titleText = rest[..<m.range.lowerBound].trimmingWhitespace()
+        guard !titleText.isEmpty, titleText.count <= Self.longestTitle else { return }
+        title = titleText
+        sources["title"] = line.number...line.last
+        runOn = MinutesLine(number: line.number, last: line.last, text: String(rest[m.range.lowerBound...]).trimmingWhitespace())
     }
 
     /// Longer than this, a "title" is text that lost its line breaks.
     public static let longestTitle = 300
-
-    /// Lines that end a title: the labels that follow it in the corpus.
-    static let labels = ["Valmistelija", "Valmistelijat", "Beredare", "Liitteet", "Bilagor", "Oheismateriaali"]
 
     /// `§ 357` alone on a line.
     static func sectionLine(_ line: String) -> Int? {

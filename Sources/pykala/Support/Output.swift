@@ -70,3 +70,10 @@ enum Output {
 struct OutputProblem: Error, CustomStringConvertible {
     let description: String
 }
+
+extension Output {
+    /// A line for the person at the terminal, on standard error (never mixed into results).
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
