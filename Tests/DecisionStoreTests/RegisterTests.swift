@@ -13,7 +13,19 @@ struct RegisterTests {
         connection = try TestPostgres.migratedDatabase().connect()
     }
 
+    /// The worked example as a secretary completes it after registering the seed's text:
+    /// the project's period, and the earlier expression of interest as a deadline already done.
     static func workedExample() throws -> DecisionDocument {
+        var document = try exampleFile()
+        document.project?.period = "2020–2022"
+        document.deadlines.append(DecisionDocument.Deadline(
+            kind: .other, date: try CalendarDate(parsing: "11.2.2020"), text: "Alustava kiinnostus hankkeeseen osallistumisesta annettu",
+            done: true))
+        return document
+    }
+
+    /// `examples/ranua-2020-39.yaml` as it stands: what the seed's text says.
+    static func exampleFile() throws -> DecisionDocument {
         let url = TestPostgres.resources.root.appendingPathComponent("examples/ranua-2020-39.yaml")
         return try #require(try DocumentReader.read(String(contentsOf: url, encoding: .utf8), file: "ranua-2020-39.yaml").first)
     }

@@ -49,8 +49,9 @@ struct MinutesHeaderTests {
               handlings: ["Kaupunginhallitus 20.1.2025 §5", "Kaupunginhallitus 24.2.2025 §56"]),
         .init(file: "018_lapua-ymplk-kaapelin-sijoittamislupa-poydalle.txt", section: 60,
               title: "Kaapelin sijoittamislupa kiinteistölle 408-402-61-3/Elenia Verkko Oyj", diaryNumber: "LAPDno-2023-604", handlings: []),
-        // One line without breaks: the § is clear, where the title ends is not, so no title.
-        .init(file: "020_pedersore-ks-godkannande-av-foredragningslistan.txt", section: 3, title: nil, diaryNumber: nil, handlings: []),
+        // One line without breaks: the title ends where the deciding sentence ("Kommunstyrelsen beslutade") begins.
+        .init(file: "020_pedersore-ks-godkannande-av-foredragningslistan.txt", section: 3,
+              title: "Godkännande av föredragningslistan samt komplettering med eventuella övriga ärenden", diaryNumber: nil, handlings: []),
         .init(file: "seed-004-ranua-kh-2020-39.txt", section: 39, title: "Turvallisuus -hankeyhteistyöhön osallistuminen",
               diaryNumber: "2265/15.151/2020", handlings: ["Kunnanhallitus 24.2.2020 §39"]),
     ]

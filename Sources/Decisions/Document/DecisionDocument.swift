@@ -89,6 +89,11 @@ public struct DecisionDocument: Sendable, Equatable {
     public struct Disqualification: Sendable, Equatable {
         public var name: String
         public var ground: String?
+
+        public init(name: String, ground: String? = nil) {
+            self.name = name
+            self.ground = ground
+        }
     }
 
     public struct CostShare: Sendable, Equatable {

@@ -49,10 +49,12 @@ public struct MinutesHeader: Sendable, Equatable {
             sources["title"] = titleLines[0].number...titleLines[titleLines.count - 1].last
         }
         var headDone = false
+        var lastHandlingLine: ClosedRange<Int>?
         for (index, line) in lines.enumerated() {
             let text = line.text
             if let handling = Self.handling(text) {
                 if !handlings.contains(handling) { handlings.append(handling) }
+                lastHandlingLine = line.number...line.last
                 if section == nil, diaryNumber == nil { endIndex = index }
                 continue
             }
@@ -100,7 +102,10 @@ public struct MinutesHeader: Sendable, Equatable {
             if section != nil || !handlings.isEmpty, diaryNumber != nil, !inTitle, !text.isEmpty { headDone = true }
         }
         takeTitle()
-        if section == nil, let last = handlings.last { section = last.section }
+        if section == nil, let last = handlings.last {
+            section = last.section
+            sources["section"] = lastHandlingLine
+        }
     }
 
     /// The title and decision of a section on one line: the title ends where a sentence

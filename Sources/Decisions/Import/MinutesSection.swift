@@ -68,6 +68,7 @@ public enum MinutesImport {
             {
                 start -= 1
             }
+            while start < index, lines[start].isBlank { start += 1 }
             starts.append(start)
         }
         if starts.isEmpty { starts = [0] }

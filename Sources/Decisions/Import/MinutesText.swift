@@ -32,8 +32,8 @@ public enum MinutesText {
         normalizedLines(text).map(\.text).joined(separator: "\n")
     }
 
-    /// The lines of `text` with line endings as `\n`, invisible characters removed, odd
-    /// spaces as plain spaces, trailing spaces cut, page headings and footers removed
+    /// The lines of `text` with line endings as `\n`, invisible characters removed, runs of
+    /// spaces, tabs and odd spaces as one plain space, trailing spaces cut, page headings and footers removed
     /// (``MinutesPages``), and a word hyphenated across a line break joined:
     /// `käynnistä-` + `mistä` → `käynnistämistä`; a capital after the hyphen keeps it
     /// (`Etelä-` + `Pohjanmaan` → `Etelä-Pohjanmaan`).
@@ -44,12 +44,17 @@ public enum MinutesText {
     /// Numbered lines with characters made plain, nothing removed or joined.
     public static func plainLines(_ text: String) -> [MinutesLine] {
         var scalars = String.UnicodeScalarView()
+        var previousSpace = false
         for scalar in text.unicodeScalars where !invisible.contains(scalar) {
             if scalar == "\r" { continue }
-            scalars.append(spaces.contains(scalar) ? " " : scalar)
+            // Runs of spaces and tabs are one space: layout, not content.
+            let isSpace = scalar == " " || scalar == "\t" || spaces.contains(scalar)
+            if isSpace, previousSpace { continue }
+            previousSpace = isSpace
+            scalars.append(isSpace ? " " : scalar)
         }
         return String(scalars).split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            MinutesLine(number: index + 1, text: String(line.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()))
+            MinutesLine(number: index + 1, text: String(line.reversed().drop(while: { $0 == " " }).reversed()))
         }
     }
 
