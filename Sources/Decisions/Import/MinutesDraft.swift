@@ -109,6 +109,11 @@ public struct MinutesDraft: Sendable {
         } else {
             gap("case.diary_number", "no diary number in the text")
         }
+        let others = section.otherDiaryNumbers
+        if !others.isEmpty {
+            gap("(section)", "the text also holds diary number \(others.map(\.description).joined(separator: ", ")): sections run together? "
+                + "Sections are split at lines \"§ N\"; put one before each section")
+        }
         document.earlierHandlings = header.earlier.map { DecisionDocument.EarlierHandling(body: $0.body, section: $0.section, date: $0.date) }
         for earlier in section.earlierLines {
             note("earlier_handlings", "\(earlier.handling.body) \(earlier.handling.date) § \(earlier.handling.section)", earlier.lines, via: "text")

@@ -13,6 +13,17 @@ public struct MinutesSection: Sendable {
     /// The file lines of the head (§, title, diary number, handling lines).
     public let headLines: Set<Int>
 
+    /// Whether the text is a section at all: it has a § (or a handling line naming one).
+    public var isSection: Bool { header.section != nil }
+
+    /// Diary numbers standing alone on lines after the head: more than one section run together.
+    public var otherDiaryNumbers: [DiaryNumber] {
+        lines.compactMap { line in
+            guard !headLines.contains(line.number), let number = MinutesHeader.diaryNumber(line.text.trimmingWhitespace()) else { return nil }
+            return number == header.diaryNumber ? nil : number
+        }
+    }
+
     init(lines: [MinutesLine], headings: [MinutesPages.Heading]) {
         self.lines = lines
         self.headings = headings

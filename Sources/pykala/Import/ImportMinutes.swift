@@ -68,9 +68,10 @@ struct ImportMinutes: ParsableCommand {
         }
         let text = try InputFile.read(file)
         let defaults = MinutesDraft.Defaults(organization: organization.name, body: body, meetingDate: meetingDate)
-        let drafts = MinutesImport.sections(in: text).map { MinutesDraft(section: $0, defaults: defaults) }
-        guard drafts.contains(where: { !$0.document.title.isEmpty || $0.document.decision != nil }) else {
-            throw ImportProblem(description: "\(file): no section of minutes found (expected a line \"§ N\" or a title, diary number and decision)")
+        let sections = MinutesImport.sections(in: text).filter(\.isSection)
+        let drafts = sections.map { MinutesDraft(section: $0, defaults: defaults) }
+        guard !drafts.isEmpty else {
+            throw ImportProblem(description: "\(file): no section of minutes found: expected a line \"§ N\" or a handling line such as \"Kunnanhallitus 24.02.2020 § 39\"; check that this is the text of minutes")
         }
         if dryRun {
             printDrafts(drafts)

@@ -18,8 +18,25 @@ enum InputFile {
             data = contents
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw Problem(description: "\(path): the file is not valid UTF-8 text; save it as UTF-8 and try again")
+            let line = firstInvalidLine(data).map { ":\($0)" } ?? ""
+            throw Problem(description: "\(path)\(line): the file is not valid UTF-8 text; save it as UTF-8 and try again")
         }
         return text
+    }
+
+    /// The line (1-based) holding the first byte that is not valid UTF-8.
+    static func firstInvalidLine(_ data: Data) -> Int? {
+        var line = 1
+        var index = data.startIndex
+        while index < data.endIndex {
+            let byte = data[index]
+            if byte == 0x0A { line += 1 }
+            let length = byte < 0x80 ? 1 : byte >> 5 == 0b110 ? 2 : byte >> 4 == 0b1110 ? 3 : byte >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= data.endIndex,
+                String(validating: data[index..<(index + length)], as: UTF8.self) != nil
+            else { return line }
+            index += length
+        }
+        return nil
     }
 }
