@@ -21,7 +21,7 @@ struct Pykala: ParsableCommand {
             DecisionCommand.self, TransitionCommand.self, SubmitCommand.self, ApproveCommand.self, ReturnCommand.self,
             DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self, UserCommand.self, DeputyCommand.self,
             MeetingCommand.self, AgendaCommand.self, OutcomeCommand.self, VoteCommand.self, DisqualifyCommand.self,
-            AuditCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self,
+            AuditCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, BenchCommand.self,
         ]
     )
 }
