@@ -78,8 +78,28 @@ public enum DatabaseTarget: Sendable {
     public func writing<T>(_ body: (Connection) throws -> T) throws -> T {
         do {
             return try body(try connect())
-        } catch let error as PostgresError where error.kind == .connectionLost {
-            return try body(try connect())
+        } catch let lost as PostgresError where lost.kind == .connectionLost {
+            // Once more with the same request id: a write that did commit is not repeated.
+            let connection: Connection
+            do {
+                connection = try connect()
+            } catch {
+                throw ConnectionLost(lost: lost, reconnecting: error)
+            }
+            return try body(connection)
+        }
+    }
+
+    /// The connection was lost in the middle of a write, and could not be made again.
+    public struct ConnectionLost: Error, CustomStringConvertible {
+        public let lost: PostgresError
+        public let reconnecting: any Error
+
+        public var description: String {
+            """
+            the connection to PostgreSQL was lost during the command (\(lost.message)), and connecting again failed: \(reconnecting)
+            Hint: A write is all or nothing: check with `pykala decision list` once the server runs again, and repeat the command with the same --request-id if it is not there.
+            """
         }
     }
 

@@ -13,6 +13,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case invalid
         /// The schema is missing: the database has not been migrated.
         case notMigrated
+        /// The server cancelled the statement (statement_timeout, or an operator): nothing was stored.
+        case cancelled
     }
 
     public let kind: Kind
@@ -55,6 +57,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             kind = .forbidden
             message = error.message
             hint = "Your login has no pykala role that may do this. An admin can grant one (`pykala user add`)."
+            return
+        case SQLState.queryCanceled.code:
+            kind = .cancelled
+            message = error.message.contains("statement timeout")
+                ? "the database stopped the command: it ran longer than the server's statement_timeout allows"
+                : "the database cancelled the command (\(error.message))"
+            hint = "Nothing was stored. Try again; for a large file, split it, or ask the administrator to raise statement_timeout for your login."
             return
         case SQLState.undefinedTable.code, SQLState.undefinedFunction.code:
             kind = .notMigrated

@@ -32,6 +32,7 @@ struct RegisterCommand: ParsableCommand {
         let text = try InputFile.read(file)
         let documents = try DocumentReader.read(text, file: file)
         let result = try connection.target.writing { database in try DecisionRegistry.register(documents, createMissing: createMissing, request: request.id, on: database) }
+        Fault.afterCommit()
         switch output.format {
         case .json: try Output.json(result)
         case .table:

@@ -111,6 +111,7 @@ struct ImportMinutes: ParsableCommand {
         let result = try connection.target.writing { database in
             try DecisionRegistry.register(drafts.map(\.document), createMissing: createMissing, request: request.id, on: database)
         }
+        Fault.afterCommit()
         for created in result.created { print("created \(created.kind) \(created.name)") }
         for (decision, draft) in zip(result.decisions, drafts) {
             let place = decision.section.map { " \(decision.body) § \($0)" } ?? " \(decision.body)"

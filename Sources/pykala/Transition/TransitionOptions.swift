@@ -30,6 +30,7 @@ struct TransitionOptions: ParsableArguments {
             action, on: try DecisionReference(parsing: reference), expectedVersion: expectVersion, comment: comment,
             requestID: requestId.flatMap(UUID.init(uuidString:)) ?? UUID(), organization: organization.name,
             connect: { try connection.target.connect() })
+        Fault.afterCommit()
         try output.emit(result) { result in
             let again = result.repeated ? " (this request had already acted; nothing was done again)" : ""
             print("decision \(result.decision): \(result.action), \(result.from) → \(result.to), now version \(result.version)\(again)")
