@@ -181,6 +181,9 @@ struct NodeReader {
         }
         if case .scalar = node {
             problem(node, "publicity", "\"\(node.scalar?.string ?? "")\" is not allowed; expected public or {secret: LEGAL BASIS}")
+        } else if case .sequence = node {
+            // Never silently public: a malformed publicity is refused.
+            problem(node, "publicity", "a list is not allowed; expected public or {secret: LEGAL BASIS}")
         }
         return nil
     }
@@ -226,6 +229,16 @@ struct NodeReader {
             return nil
         }
         let trimmed = value.trimmingWhitespace()
+        // As the database's is_clean_line and is_clean_text: names, titles and short texts are
+        // one line without control characters; long texts may have tabs and line breaks.
+        let isLong = limit >= Limits.longText
+        if let bad = trimmed.unicodeScalars.first(where: { scalar in
+            (scalar.properties.generalCategory == .control || scalar.value == 0x7F) && !(isLong && "\t\n\r".unicodeScalars.contains(scalar))
+        }) {
+            let what = bad == "\t" ? "a tab" : bad == "\n" || bad == "\r" ? "a line break" : "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
+            problem(node, path, isLong ? "contains \(what); remove it" : "contains \(what); it must be one line of text")
+            return nil
+        }
         return trimmed.isEmpty ? nil : trimmed
     }
 

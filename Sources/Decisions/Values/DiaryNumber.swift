@@ -31,6 +31,11 @@ public enum DiaryNumber: Hashable, Sendable, CustomStringConvertible {
             return
         }
         guard text.contains(where: \.isASCIIDigit) else { throw fail("a diary number contains digits") }
+        // Digits and slashes only, in three or more parts: a running/classification/year that
+        // went wrong (`2265/15.151/20`), not another system's identifier; refused, not kept.
+        if parts.count >= 3, text.allSatisfy({ $0.isASCIIDigit || "./-, ".contains($0) }) {
+            throw fail("it has the form running/classification/year but is not one (a running number from 1, digits and points, a four-digit year)")
+        }
         self = .verbatim(text)
     }
 
