@@ -55,8 +55,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             return
         case SQLState.insufficientPrivilege.code:
             kind = .forbidden
-            message = error.message
-            hint = "Your login has no pykala role that may do this. An admin can grant one (`pykala user add`)."
+            message = "your login has no pykala role that may do this (\(error.message))"
+            hint = "An admin can grant one (`pykala user add`)."
             return
         case SQLState.queryCanceled.code:
             kind = .cancelled

@@ -83,7 +83,7 @@ struct DirectoryTests {
         #expect(try Organizations.list(on: connection).count == 1)
         let error = #expect(throws: StoreError.self) { try Bodies.add(try NewBody(name: "X", kind: "board"), organization: nil, on: connection) }
         #expect(error?.kind == .forbidden)
-        #expect(error?.message == "permission denied for function add_body")
+        #expect(error?.message == "your login has no pykala role that may do this (permission denied for function add_body)")
         let open = #expect(throws: StoreError.self) {
             try Cases.open(try NewCase(title: "T", classification: "1", year: 2020, number: nil), organization: nil, on: connection)
         }
