@@ -62,9 +62,9 @@ public enum MinutesAmounts {
         let mentions = mentions(in: text)
         for mention in mentions {
             let after = text[mention.range.upperBound...]
-            if let m = after.prefixMatch(of: /\s(?:vuonna|år) ([0-9]{4})\b/), let year = Int(m.1) {
+            if let m = after.prefixMatch(of: MinutesPatterns.yearAfter), let year = Int(m.1) {
                 found.append((.init(year: year, amount: mention.money), joined.lines(of: mention.range.lowerBound..<m.range.upperBound)))
-            } else if let m = after.prefixMatch(of: /\s(?:vuosina|åren) ([0-9]{4}) ?[-–] ?([0-9]{4})\b/), let from = Int(m.1), let to = Int(m.2),
+            } else if let m = after.prefixMatch(of: MinutesPatterns.yearsAfter), let from = Int(m.1), let to = Int(m.2),
                 from < to, to - from < 10
             {
                 for year in from...to {
@@ -72,7 +72,7 @@ public enum MinutesAmounts {
                 }
             } else {
                 let before = text[..<mention.range.lowerBound]
-                if let m = before.firstMatch(of: /(?:vuonna|år) ([0-9]{4}) (?:yhteensä |totalt )?$/), let year = Int(m.1) {
+                if let m = before.firstMatch(of: MinutesPatterns.yearBefore), let year = Int(m.1) {
                     found.append((.init(year: year, amount: mention.money), joined.lines(of: m.range.lowerBound..<mention.range.upperBound)))
                 }
             }

@@ -96,7 +96,7 @@ public enum MinutesContacts {
         for part in line.split(separator: ",").map({ $0.trimmingWhitespace() }) {
             if isEmail(part) {
                 email = part
-            } else if let match = part.wholeMatch(of: /(?:puh\.?|p\.|tel\.?|tfn)\s*([0-9 +()-]{3,40})/) {
+            } else if let match = part.wholeMatch(of: MinutesPatterns.phone) {
                 phone = try? FieldRules.phone(String(match.1), field: "phone")
             } else {
                 return nil

@@ -36,7 +36,7 @@ public enum MinutesDeadlines {
                     dates.append(date)
                 }
             }
-            let text = sentence.replacing(#/^[0-9]{1,2}\. /#, with: "").trimmingWhitespace()
+            let text = sentence.replacing(MinutesPatterns.leadingNumber, with: "").trimmingWhitespace()
             let lower = text.lowercased()
             let kind = kinds.first { $0.words.contains(where: lower.contains) }?.kind ?? .other
             for date in dates where !found.contains(where: { $0.0.date == date }) {

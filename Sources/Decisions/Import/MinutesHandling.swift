@@ -98,9 +98,9 @@ public struct MinutesHandling: Sendable {
                 index += 1
                 continue
             }
-            if text.prefixMatch(of: /[0-9]{1,3} \S/) != nil {
+            if text.prefixMatch(of: MinutesPatterns.attachmentLine) != nil {
                 previous = text
-            } else if let last = previous, last.wholeMatch(of: /.*\.[A-Za-z]{2,4}/) == nil,
+            } else if let last = previous, last.wholeMatch(of: MinutesPatterns.fileName) == nil,
                 text.split(separator: " ").count <= 4, !text.hasSuffix("."), MinutesLabels.part(of: text) == nil
             {
                 // "1 Oikaisuvaatimus / … / Suomen" + "Emoyhtiö Oy": the title goes on.
@@ -129,11 +129,11 @@ public enum MinutesParagraphs {
             if text.isEmpty {
                 // PDF layout puts blank lines inside numbered lists; they break no paragraph.
                 let next = texts[(index + 1)...].first { !$0.isEmpty } ?? ""
-                let inList = pendingNumber != nil || next.wholeMatch(of: /[0-9]{1,2}\./) != nil || isListItem(next)
+                let inList = pendingNumber != nil || next.wholeMatch(of: MinutesPatterns.bareNumber) != nil || isListItem(next)
                 if !inList, !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
                 continue
             }
-            if text.wholeMatch(of: /[0-9]{1,2}\./) != nil {
+            if text.wholeMatch(of: MinutesPatterns.bareNumber) != nil {
                 pendingNumber = text
                 continue
             }
@@ -163,6 +163,6 @@ public enum MinutesParagraphs {
 
     /// `- Open data`, `• Kartoitus`, `1. vuokrata`.
     static func isListItem(_ text: String) -> Bool {
-        text.hasPrefix("- ") || text.hasPrefix("• ") || text.prefixMatch(of: #/[0-9]{1,2}\. /#) != nil
+        text.hasPrefix("- ") || text.hasPrefix("• ") || text.prefixMatch(of: MinutesPatterns.numberedItem) != nil
     }
 }

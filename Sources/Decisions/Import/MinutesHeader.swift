@@ -67,7 +67,7 @@ public struct MinutesHeader: Sendable, Equatable {
                 continue
             }
             // Pedersöre's form: the section's number opens its first line, title and text run on.
-            if section == nil, titleLines.isEmpty, handlings.isEmpty, let m = text.prefixMatch(of: /([0-9]{1,4}) [A-ZÅÄÖ]/) {
+            if section == nil, titleLines.isEmpty, handlings.isEmpty, let m = text.prefixMatch(of: MinutesPatterns.runOnSection) {
                 section = Int(m.1)
                 sources["section"] = line.number...line.number
                 endIndex = index
@@ -125,24 +125,24 @@ public struct MinutesHeader: Sendable, Equatable {
 
     /// `§ 357` alone on a line.
     static func sectionLine(_ line: String) -> Int? {
-        guard let match = line.wholeMatch(of: /§\s*([0-9]{1,5})/) else { return nil }
+        guard let match = line.wholeMatch(of: MinutesPatterns.sectionLine) else { return nil }
         return Int(match.1)
     }
 
     /// A line that is only a diary number: `2265/15.151/2020`, `LAPDno-2025-763`.
     static func diaryNumber(_ line: String) -> DiaryNumber? {
-        guard line.wholeMatch(of: /[0-9]+\/[0-9]+(\.[0-9]+)*\/[0-9]{4}|[A-Za-z]{2,10}(no|dno|Dno)?-[0-9]{4}-[0-9]+/) != nil else { return nil }
+        guard line.wholeMatch(of: MinutesPatterns.diaryNumberLine) != nil else { return nil }
         return try? DiaryNumber(parsing: line)
     }
 
     /// `Kaupunginhallitus, 02.12.2024, § 357`, `Kaupunginhallitus, § 357, 02.12.2024` or `Kunnanhallitus 24.02.2020 § 39`.
     public static func handling(_ line: String) -> Handling? {
-        if let m = line.wholeMatch(of: /([A-ZÅÄÖ][\p{L}-]+),?\s+([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}),?\s+§\s*([0-9]{1,5})/),
+        if let m = line.wholeMatch(of: MinutesPatterns.handlingDateFirst),
             let date = try? CalendarDate(parsing: String(m.2)), let section = Int(m.3)
         {
             return Handling(body: String(m.1), date: date, section: section)
         }
-        if let m = line.wholeMatch(of: /([A-ZÅÄÖ][\p{L}-]+),\s*§\s*([0-9]{1,5}),\s*([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4})/),
+        if let m = line.wholeMatch(of: MinutesPatterns.handlingSectionFirst),
             let date = try? CalendarDate(parsing: String(m.3)), let section = Int(m.2)
         {
             return Handling(body: String(m.1), date: date, section: section)

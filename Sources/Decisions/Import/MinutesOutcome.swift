@@ -13,13 +13,16 @@ public enum MinutesOutcome {
         (/hyväksyi [\p{L} ]*ehdotuksen|hyväksyttiin|godkände förslaget|godkändes|beslutade (?:enhälligt )?godkänna|beslöt (?:enhälligt )?godkänna/, .approved),
     ]
 
+    /// The phrases, case ignored, compiled once.
+    nonisolated(unsafe) private static let compiled = phrases.map { (pattern: $0.pattern.ignoresCase(), outcome: $0.outcome) }
+
     nonisolated(unsafe) static let vote =
         /([0-9]{1,3}) (?:JAA|JA)-? ?(?:ääntä|röster)(?:,| ja| och) ([0-9]{1,3}) (?:EI|NEJ)-? ?(?:ääntä|röster)(?:(?:,| ja| och) ([0-9]{1,3}) (?:TYHJÄÄ|BLANKA)(?:-? ?(?:ääntä|röster))?)?/
 
     /// The outcome the decision text states, with the lines of the phrase; nil when no phrase matches.
     static func outcome(of decision: MinutesJoinedText, voted: Bool) -> (outcome: Outcome, lines: ClosedRange<Int>)? {
-        for (pattern, outcome) in phrases {
-            if let match = decision.text.firstMatch(of: pattern.ignoresCase()) {
+        for (pattern, outcome) in compiled {
+            if let match = decision.text.firstMatch(of: pattern) {
                 return (voted && outcome == .approved ? .approvedAfterVote : outcome, decision.lines(of: match.range))
             }
         }

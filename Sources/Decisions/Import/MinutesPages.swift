@@ -57,7 +57,7 @@ public enum MinutesPages {
 
     /// `22 (43)`
     static func isPageNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /[0-9]{1,4} \([0-9]{1,4}\)/) != nil
+        text.wholeMatch(of: MinutesPatterns.pageNumber) != nil
     }
 
     static func isOrganization(_ text: String) -> Bool {
@@ -83,10 +83,10 @@ public enum MinutesPages {
             } else if documentKinds.contains(text) {
                 sawKind = true
                 removed.insert(index)
-            } else if heading.date == nil, text.wholeMatch(of: /[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}/) != nil, let date = try? CalendarDate(parsing: text) {
+            } else if heading.date == nil, text.wholeMatch(of: MinutesPatterns.finnishDate) != nil, let date = try? CalendarDate(parsing: text) {
                 heading.date = date
                 removed.insert(index)
-            } else if text.wholeMatch(of: /[0-9]{1,3}\/[0-9]{4}/) != nil {
+            } else if text.wholeMatch(of: MinutesPatterns.minutesNumber) != nil {
                 removed.insert(index)
             }
         }

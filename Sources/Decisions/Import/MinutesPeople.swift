@@ -25,7 +25,7 @@ public enum MinutesPeople {
         let joined = MinutesJoinedText(lines)
         var found: [(DecisionDocument.Disqualification, ClosedRange<Int>)] = []
         for (sentence, range) in joined.sentences where disqualifiedOpenings.contains(where: { sentence.hasPrefix($0) }) {
-            let ground = sentence.firstMatch(of: /\(([^()]{2,60})\)/).map { String($0.1) }
+            let ground = sentence.firstMatch(of: MinutesPatterns.parenthesised).map { String($0.1) }
             for match in sentence.matches(of: personName) where !disqualifiedOpenings.contains(where: { match.output.hasPrefix($0) }) {
                 let name = String(match.output)
                 if found.contains(where: { $0.0.name == name }) { continue }
