@@ -21,9 +21,7 @@ public struct StoredEvent: Sendable {
 
     /// The payload decoded.
     public func event() throws -> AuditEvent {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(AuditEvent.self, from: Data(payload.utf8))
+        try AuditEvent(payload: payload)
     }
 }
 
