@@ -14,7 +14,8 @@ public enum DecisionQueries {
     /// The id of the decision a reference names, with the same checks as ``card(_:organization:on:)``
     /// but without reading its shares, deadlines and contacts.
     public static func id(_ reference: DecisionReference, organization: String? = nil, on connection: Connection) throws -> Int64 {
-        try connection.reading { tx in try id(reference, organizationID: try tx.organizationID(organization), on: tx) }
+        // Two reads that need no common snapshot: no transaction around them (fewer round trips).
+        try StoreError.translating { try id(reference, organizationID: try connection.organizationID(organization), on: connection) }
     }
 
     static func id(_ reference: DecisionReference, organizationID: Int64, on connection: Connection) throws -> Int64 {

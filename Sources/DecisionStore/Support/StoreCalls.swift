@@ -12,18 +12,19 @@ extension Connection {
     {
         let kind = sql.firstMatch(of: /pykala\.([a-z_]+)\(/).map { String($0.1) } ?? "write"
         let json: PostgresJSON = try StoreError.translating {
+            guard let request else {
+                // One statement is its own transaction: no BEGIN and COMMIT round trips.
+                return try execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
+            }
             do {
                 return try withTransaction { tx in
-                    if let request,
-                        let earlier = try tx.execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
+                    if let earlier = try tx.execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
                             .get("result", as: PostgresJSON?.self)
                     {
                         return earlier
                     }
                     let result = try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
-                    if let request {
-                        try tx.execute("SELECT pykala.remember_request($1, $2, $3::jsonb)", [request, kind, result])
-                    }
+                    try tx.execute("SELECT pykala.remember_request($1, $2, $3::jsonb)", [request, kind, result])
                     return result
                 }
             } catch let error as PostgresError where error.sqlState == .uniqueViolation && error.constraint == "request_pkey" {

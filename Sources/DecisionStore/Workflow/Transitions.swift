@@ -35,7 +35,9 @@ public enum Transitions {
     ) throws -> Result {
         let comment = try FieldRules.line(comment, field: "--comment", limit: 2_000)
         func attempt(_ connection: Connection) throws -> Result {
-            let id = try DecisionQueries.id(reference, organization: organization, on: connection)
+            // An id needs no lookup: pykala.transition finds the decision in the organization, or says it is not there.
+            let id: Int64
+            if case .id(let known) = reference { id = known } else { id = try DecisionQueries.id(reference, organization: organization, on: connection) }
             return try connection.callWriting(
                 "SELECT pykala.transition($1, $2, $3, $4, $5, $6) AS result",
                 [organization, id, action, expectedVersion, comment, requestID], as: Result.self)
