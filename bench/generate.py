@@ -4,7 +4,7 @@ cost shares, a deadline and two contacts, for the benchmarks of bench/run.
 
     bench/generate.py N [--year 2021] [--meeting 2021-03-01] [--first 1]  > decisions.json
 
-With --meeting, decision i is § i of that meeting of Kunnanhallitus."""
+With --meeting, the decisions are §§ 1…N of that meeting of Kunnanhallitus."""
 import argparse, json, sys
 
 parser = argparse.ArgumentParser()
@@ -38,6 +38,6 @@ for n in range(args.first, args.first + args.count):
         ],
     }
     if args.meeting:
-        document["meeting"] = {"date": args.meeting, "section": n}
+        document["meeting"] = {"date": args.meeting, "section": n - args.first + 1}
     out.write(("" if n == args.first else ",\n") + json.dumps(document, ensure_ascii=False))
 out.write("\n]\n")
