@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @Suite("help explains itself with an example")
@@ -21,6 +22,33 @@ struct HelpTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("Example:"))
         #expect(run.stdout.contains("pykala"))
+    }
+
+    /// Every command of the tree, as ArgumentParser describes it (`--experimental-dump-help`).
+    static func allCommands() throws -> [[String]] {
+        let dump = try PykalaRun.run(["--experimental-dump-help"])
+        let root = try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any]
+        var found: [[String]] = []
+        func walk(_ command: [String: Any], _ path: [String]) {
+            found.append(path)
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                guard let name = sub["commandName"] as? String, name != "help" else { continue }
+                walk(sub, path + [name])
+            }
+        }
+        if let command = root?["command"] as? [String: Any] { walk(command, []) }
+        return found
+    }
+
+    @Test("every command of the tree, found by walking it, has an example in its --help")
+    func wholeTree() throws {
+        let commands = try Self.allCommands()
+        #expect(commands.count >= 75)  // the walk found the tree (78 commands today)
+        for command in commands {
+            let run = try PykalaRun.run(command + ["--help"])
+            #expect(run.status == 0, "\(command)")
+            #expect(run.stdout.contains("Example:") && run.stdout.contains("pykala"), "pykala \(command.joined(separator: " ")) --help has no example")
+        }
     }
 
     @Test("an unknown command is a usage error")
