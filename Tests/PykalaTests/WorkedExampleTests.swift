@@ -24,11 +24,15 @@ struct WorkedExampleTests {
             return run
         }
         let ref = "Kunnanhallitus/2020/§39"
-        _ = try pykala("register", root.appendingPathComponent("examples/ranua-2020-39.yaml").path, "--create-missing")
+        _ = try pykala("org", "add", "Ranuan kunta", "--name-sv", "Ranua kommun")
+        _ = try pykala("body", "add", "Kunnanhallitus", "--kind", "board", "--name-sv", "Kommunstyrelsen")
+        _ = try pykala("person", "add", "Anitta Jaakola", "--title", "hyvinvointikoordinaattori")
+        _ = try pykala("person", "add", "Sirpa Hakala", "--title", "kunnanjohtaja", "--phone", "040 539 4293", "--email", "etunimi.sukunimi@ranua.fi")
         _ = try pykala("workflow", "load", root.appendingPathComponent("workflows/council-decision.yaml").path)
         _ = try pykala("user", "add", secretary, "--role", "secretary")
         _ = try pykala("user", "add", manager, "--role", "manager")
         _ = try pykala("user", "add", auditor, "--role", "auditor")
+        _ = try pykala("register", root.appendingPathComponent("examples/ranua-2020-39.yaml").path, as: secretary)
         _ = try pykala("submit", ref, "--expect-version", "1", as: secretary)
         let refused = try PykalaRun.run(["approve", ref, "--database", database.conninfo(as: secretary)])
         #expect(refused.status != 0 && refused.stderr.contains("only a manager may approve"))
