@@ -37,7 +37,7 @@ struct MinutesContactsTests {
     func corpus() throws {
         for (file, expected) in Self.corpus {
             let text = try String(contentsOf: MinutesHeaderTests.directory.appendingPathComponent(file), encoding: .utf8)
-            let contacts = MinutesContacts.parse(text, header: MinutesHeader(parsing: text))
+            let contacts = MinutesContacts.parse(text)
             #expect(contacts.map(Self.describe) == expected, "\(file)")
         }
     }
@@ -47,6 +47,6 @@ struct MinutesContactsTests {
         ("§ 3\nTitel\nKontakt:\nAnna Berg, kanslichef, anna.berg@example.fi\n", []),
     ])
     func variants(_ text: String, _ expected: [String]) {
-        #expect(MinutesContacts.parse(text, header: MinutesHeader(parsing: text)).map(Self.describe) == expected)
+        #expect(MinutesContacts.parse(text).map(Self.describe) == expected)
     }
 }

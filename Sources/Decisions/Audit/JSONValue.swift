@@ -67,7 +67,8 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    /// `text` as a JSON string literal.
+    /// `text` as a JSON string literal; control characters, DEL and the line separators
+    /// escaped, so the literal is also a YAML double-quoted scalar.
     public static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -78,7 +79,7 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
             case "\r": result += "\\r"
             case "\t": result += "\\t"
             default:
-                if scalar.value < 0x20 || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" {
                     let hex = String(scalar.value, radix: 16)
                     result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

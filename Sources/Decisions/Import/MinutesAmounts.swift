@@ -88,7 +88,7 @@ public enum MinutesAmounts {
         let texts = lines.map { $0.text.trimmingWhitespace() }
         for (index, text) in texts.enumerated() where tableRows.contains(text) && index + 1 < texts.count {
             let numbers = texts[index + 1].split(separator: " ").map(String.init)
-            guard !numbers.isEmpty, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) && $0.count <= 3 || $0.allSatisfy(\.isNumber) && $0.count <= 9 }) else {
+            guard !numbers.isEmpty, numbers.allSatisfy({ $0.allSatisfy(\.isNumber) && $0.count <= 9 }) else {
                 continue
             }
             var years: [Int] = []

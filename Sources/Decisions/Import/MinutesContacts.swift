@@ -3,7 +3,7 @@
 /// corpus shows.
 public enum MinutesContacts {
     /// The contacts of the current handling's contact blocks.
-    public static func parse(_ text: String, header: MinutesHeader) -> [DecisionDocument.Contact] {
+    public static func parse(_ text: String) -> [DecisionDocument.Contact] {
         guard let section = MinutesImport.sections(in: text).first else { return [] }
         return section.handling.contacts.map(\.contact)
     }

@@ -74,9 +74,10 @@ public enum MinutesImport {
         var starts: [Int] = []
         for (index, line) in lines.enumerated() where MinutesHeader.sectionLine(line.text.trimmingWhitespace()) != nil {
             var start = index
-            while start > 0, let previous = Optional(lines[start - 1].text.trimmingWhitespace()),
-                previous.isEmpty || MinutesHeader.handling(previous) != nil, start - 1 > (starts.last ?? -1)
-            {
+            // The handling lines listed just above the § belong to its section.
+            while start - 1 > (starts.last ?? -1) {
+                let previous = lines[start - 1].text.trimmingWhitespace()
+                guard previous.isEmpty || MinutesHeader.handling(previous) != nil else { break }
                 start -= 1
             }
             while start < index, lines[start].isBlank { start += 1 }

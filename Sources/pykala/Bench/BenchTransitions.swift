@@ -1,7 +1,6 @@
 internal import ArgumentParser
 internal import DecisionStore
 internal import Foundation
-internal import Postgres
 internal import Synchronization
 
 /// Full workflow steps as fast as they go: each client moves its own decision between

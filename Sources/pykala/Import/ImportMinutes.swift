@@ -67,9 +67,6 @@ struct ImportMinutes: ParsableCommand {
             }
         }
         let text = try InputFile.read(file)
-        if let nul = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
-            throw ImportProblem(description: "\(file):\(nul + 1): the text contains a NUL byte; minutes are plain text: save them as UTF-8 text and try again")
-        }
         let defaults = MinutesDraft.Defaults(organization: organization.name, body: body, meetingDate: meetingDate)
         let sections = MinutesImport.sections(in: text).filter(\.isSection)
         let drafts = sections.map { MinutesDraft(section: $0, defaults: defaults) }
