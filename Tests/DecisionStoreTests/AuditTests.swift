@@ -52,9 +52,10 @@ struct AuditTests {
             kinds.append(event.kind)
             last = event
         }
-        // --create-missing made the organization, body, case, project and people: each an event of its own.
+        // --create-missing made the organization, body, project, people and case: each an event of its own, the
+        // directory's first, then the case opened just before the decision registered in it.
         #expect(kinds == [
-            "organization_added", "body_added", "case_opened", "project_added", "person_added", "person_added", "registered",
+            "organization_added", "body_added", "project_added", "person_added", "person_added", "case_opened", "registered",
             "workflow_loaded", "submit", "approve", "put_on_agenda",
         ])
         let event = try #require(last)

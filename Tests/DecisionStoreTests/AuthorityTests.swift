@@ -22,7 +22,7 @@ struct AuthorityTests {
         "transition": ["secretary", "manager", "admin"],
         // Internal: called by the functions above, never by a login.
         "append_event": [], "lock_on_agenda": [], "meeting_change": [], "person_for": [], "project_for": [], "record_case": [],
-        "write_decision": [], "refuse_event_change": [],
+        "write_decision": [], "refuse_event_change": [], "lock_event_head": [], "append_registering_events": [],
     ]
     static let roles = ["secretary", "manager", "auditor", "admin", "none"]
 

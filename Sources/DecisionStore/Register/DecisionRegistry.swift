@@ -39,7 +39,7 @@ public enum DecisionRegistry {
     /// Registers `documents` in one transaction.
     @discardableResult
     public static func register(_ documents: [DecisionDocument], createMissing: Bool, request: UUID? = nil, on connection: Connection) throws -> Result {
-        let payload = try PostgresJSON(encoding: documents.map(NormalizedDocument.init), keys: .convertToSnakeCase)
+        let payload = PostgresJSON(text: "[" + documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
         return try connection.callWriting(
             "SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing], as: Result.self, request: request)
     }
@@ -52,7 +52,7 @@ public enum DecisionRegistry {
         organization: String?, request: UUID? = nil, on connection: Connection
     ) throws -> Edited {
         let card = try DecisionQueries.card(reference, organization: organization, on: connection)
-        let payload = try PostgresJSON(encoding: NormalizedDocument(document), keys: .convertToSnakeCase)
+        let payload = PostgresJSON(text: NormalizedDocument(document).json)
         return try connection.callWriting(
             "SELECT pykala.edit_draft($1, $2, $3, $4::jsonb, $5) AS result",
             [organization, card.id, expectedVersion ?? card.version, payload, createMissing], as: Edited.self, request: request)

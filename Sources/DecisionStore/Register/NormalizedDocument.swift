@@ -2,15 +2,15 @@ internal import Decisions
 
 /// A decision document as `pykala.register_decisions` takes it: money in cents, dates ISO,
 /// secrecy as its legal basis. Key names match the SQL function.
-struct NormalizedDocument: Encodable {
-    struct Case: Encodable {
+struct NormalizedDocument {
+    struct Case {
         let diaryNumber: String?
         let running: Int?
         let classification: String?
         let year: Int?
         let title: String?
     }
-    struct Project: Encodable {
+    struct Project {
         let name: String
         let coordinator: String?
         let period: String?
@@ -19,7 +19,7 @@ struct NormalizedDocument: Encodable {
         let funders: [String]
         let contacts: [ProjectContact]
     }
-    struct ProjectContact: Encodable {
+    struct ProjectContact {
         let name: String
         let title: String?
         let responsibility: String?
@@ -27,9 +27,9 @@ struct NormalizedDocument: Encodable {
         let email: String?
         let `private`: Bool
     }
-    struct Share: Encodable { let year: Int; let amountCents: Int64; let source: String? }
-    struct Deadline: Encodable { let kind: String; let date: String; let text: String?; let done: Bool }
-    struct Contact: Encodable {
+    struct Share { let year: Int; let amountCents: Int64; let source: String? }
+    struct Deadline { let kind: String; let date: String; let text: String?; let done: Bool }
+    struct Contact {
         let role: String
         let name: String
         let title: String?
@@ -37,9 +37,9 @@ struct NormalizedDocument: Encodable {
         let email: String?
         let `private`: Bool
     }
-    struct Vote: Encodable { let yes: Int; let no: Int; let blank: Int; let absent: Int }
-    struct Disqualified: Encodable { let name: String; let ground: String? }
-    struct Handling: Encodable { let body: String; let section: Int?; let date: String }
+    struct Vote { let yes: Int; let no: Int; let blank: Int; let absent: Int }
+    struct Disqualified { let name: String; let ground: String? }
+    struct Handling { let body: String; let section: Int?; let date: String }
 
     let organization: String?
     let body: String
@@ -102,5 +102,87 @@ struct NormalizedDocument: Encodable {
             Contact(role: $0.role.rawValue, name: $0.name, title: $0.title, phone: $0.phone, email: $0.email, private: $0.isPrivate)
         }
         if case .secret(let basis) = document.publicity { secrecyBasis = basis } else { secrecyBasis = nil }
+    }
+}
+
+extension NormalizedDocument {
+    /// The document as the JSON object `pykala.register_decisions` reads (snake_case keys).
+    var json: String {
+        var object = JSONObjectText()
+        object.add("organization", organization)
+        object.add("body", body)
+        object.add("case", raw: `case`.map { info in
+            var written = JSONObjectText()
+            written.add("diary_number", info.diaryNumber)
+            written.add("running", info.running)
+            written.add("classification", info.classification)
+            written.add("year", info.year)
+            written.add("title", info.title)
+            return written.json
+        })
+        object.add("meeting_date", meetingDate)
+        object.add("section", section)
+        object.add("title", title)
+        object.add("project", raw: project.map { project in
+            var written = JSONObjectText()
+            written.add("name", project.name)
+            written.add("coordinator", project.coordinator)
+            written.add("period", project.period)
+            written.add("goals", project.goals)
+            written.add("partners", project.partners)
+            written.add("funders", project.funders)
+            written.add("contacts", raw: JSONObjectText.array(project.contacts) { contact, written in
+                written.add("name", contact.name)
+                written.add("title", contact.title)
+                written.add("responsibility", contact.responsibility)
+                written.add("phone", contact.phone)
+                written.add("email", contact.email)
+                written.add("private", contact.private)
+            })
+            return written.json
+        })
+        object.add("description", description)
+        object.add("proposal", proposal)
+        object.add("decision", decision)
+        object.add("outcome", outcome)
+        object.add("vote", raw: vote.map { vote in
+            var written = JSONObjectText()
+            written.add("yes", vote.yes)
+            written.add("no", vote.no)
+            written.add("blank", vote.blank)
+            written.add("absent", vote.absent)
+            return written.json
+        })
+        object.add("disqualified", raw: JSONObjectText.array(disqualified) { person, written in
+            written.add("name", person.name)
+            written.add("ground", person.ground)
+        })
+        object.add("earlier_handlings", raw: JSONObjectText.array(earlierHandlings) { handling, written in
+            written.add("body", handling.body)
+            written.add("section", handling.section)
+            written.add("date", handling.date)
+        })
+        object.add("total_cents", totalCents)
+        object.add("cost_shares", raw: JSONObjectText.array(costShares) { share, written in
+            written.add("year", share.year)
+            written.add("amount_cents", share.amountCents)
+            written.add("source", share.source)
+        })
+        object.add("deadlines", raw: JSONObjectText.array(deadlines) { deadline, written in
+            written.add("kind", deadline.kind)
+            written.add("date", deadline.date)
+            written.add("text", deadline.text)
+            written.add("done", deadline.done)
+        })
+        object.add("contacts", raw: JSONObjectText.array(contacts) { contact, written in
+            written.add("role", contact.role)
+            written.add("name", contact.name)
+            written.add("title", contact.title)
+            written.add("phone", contact.phone)
+            written.add("email", contact.email)
+            written.add("private", contact.private)
+        })
+        object.add("secrecy_basis", secrecyBasis)
+        return object.json
     }
 }

@@ -70,6 +70,11 @@ public indirect enum JSONValue: Sendable, Equatable, Codable {
     /// `text` as a JSON string literal; control characters, DEL and the line separators
     /// escaped, so the literal is also a YAML double-quoted scalar.
     public static func quoted(_ text: String) -> String {
+        // Most texts need no escape: bytes from space to "~" but quote, backslash and DEL, or UTF-8
+        // sequences other than E2 80 A8/A9 (the line separators).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

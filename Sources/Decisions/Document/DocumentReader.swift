@@ -10,7 +10,7 @@ public enum DocumentReader {
 
     /// Every document in `text`, or a ``DocumentError`` listing every problem.
     public static func read(_ text: String, file: String) throws -> [DecisionDocument] {
-        if text.unicodeScalars.contains("\u{0}") {
+        if text.utf8.contains(0) {
             throw DocumentError(problems: [DocumentProblem(file: file, field: "(file)", message: "contains a NUL byte")])
         }
         let nodes = try YAMLText.roots(text, file: file)

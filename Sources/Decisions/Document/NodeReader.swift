@@ -220,11 +220,12 @@ struct NodeReader {
             return nil
         }
         let value = scalar.string
-        if value.unicodeScalars.contains("\u{0}") {
+        if value.utf8.contains(0) {
             problem(node, path, "contains a NUL byte")
             return nil
         }
-        if value.count > limit {
+        // A character takes at least one UTF-8 byte: count characters only when the bytes could be too many.
+        if value.utf8.count > limit, value.count > limit {
             problem(node, path, "is \(value.count) characters long; at most \(limit) are allowed")
             return nil
         }
@@ -232,9 +233,7 @@ struct NodeReader {
         // As the database's is_clean_line and is_clean_text: names, titles and short texts are
         // one line without control characters; long texts may have tabs and line breaks.
         let isLong = limit >= Limits.longText
-        if let bad = trimmed.unicodeScalars.first(where: { scalar in
-            (scalar.properties.generalCategory == .control || scalar.value == 0x7F) && !(isLong && "\t\n\r".unicodeScalars.contains(scalar))
-        }) {
+        if let bad = trimmed.firstControlCharacter(allowingLineBreaks: isLong) {
             let what = bad == "\t" ? "a tab" : bad == "\n" || bad == "\r" ? "a line break" : "the control character U+\(String(bad.value, radix: 16, uppercase: true))"
             problem(node, path, isLong ? "contains \(what); remove it" : "contains \(what); it must be one line of text")
             return nil
@@ -354,9 +353,30 @@ extension Node {
 extension StringProtocol {
     /// The text without surrounding Unicode white space.
     public func trimmingWhitespace() -> String {
+        // Most values start and end with a visible ASCII character: nothing to trim.
+        let bytes = Substring(self).utf8
+        if let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return String(self)
+        }
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars = scalars.dropFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars = scalars.dropLast() }
         return String(String.UnicodeScalarView(scalars))
+    }
+
+    /// The first control character (general category Cc: U+0000–U+001F and U+007F–U+009F), if
+    /// any; with `allowingLineBreaks`, tabs and line breaks are allowed. Read from the UTF-8
+    /// bytes: the C1 controls are the two-byte sequences C2 80…C2 9F.
+    func firstControlCharacter(allowingLineBreaks: Bool) -> Unicode.Scalar? {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F {
+                if !(allowingLineBreaks && (byte == 0x09 || byte == 0x0A || byte == 0x0D)) { return Unicode.Scalar(byte) }
+            } else if previous == 0xC2, (0x80...0x9F).contains(byte) {
+                return Unicode.Scalar(byte)
+            }
+            previous = byte
+        }
+        return nil
     }
 }

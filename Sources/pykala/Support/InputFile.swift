@@ -21,8 +21,9 @@ enum InputFile {
             let line = firstInvalidLine(data).map { ":\($0)" } ?? ""
             throw Problem(description: "\(path)\(line): the file is not valid UTF-8 text; save it as UTF-8 and try again")
         }
-        if let nul = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.unicodeScalars.contains("\u{0}") }) {
-            throw Problem(description: "\(path):\(nul + 1): the text contains a NUL byte; save the file as UTF-8 text and try again")
+        if let nul = text.utf8.firstIndex(of: 0) {
+            let line = text.utf8[..<nul].reduce(1) { lines, byte in byte == 0x0A ? lines + 1 : lines }
+            throw Problem(description: "\(path):\(line): the text contains a NUL byte; save the file as UTF-8 text and try again")
         }
         return text
     }

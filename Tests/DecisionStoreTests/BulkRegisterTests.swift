@@ -1,0 +1,172 @@
+import DecisionStore
+@testable import Decisions
+import Foundation
+import Postgres
+import PostgresTestSupport
+import Testing
+
+/// Registration is set-based (migration 0013): these check that it stores and records what
+/// one write per document did, for batches where documents share or clash.
+@Suite("registering many decisions at once")
+struct BulkRegisterTests {
+    let connection: Connection
+
+    init() throws {
+        connection = try TestPostgres.migratedDatabase().connect()
+    }
+
+    private static func date(_ text: String) throws -> CalendarDate { try CalendarDate(parsing: text) }
+
+    /// A decision of Kunnanhallitus with a new case `running/00.01/2021`, a new contact and § `section`.
+    private static func document(_ running: Int, section: Int?, contact: String = "Ella Esimerkki") throws -> DecisionDocument {
+        var document = DecisionDocument(body: "Kunnanhallitus", title: "Päätös \(running)")
+        document.organization = "Testilän kunta"
+        var info = DecisionDocument.CaseInfo()
+        info.diaryNumber = DiaryNumber.structured(running: running, classification: "00.01", year: 2021)
+        document.caseInfo = info
+        document.meeting = DecisionDocument.MeetingReference(date: try date("1.3.2021"), section: section)
+        document.total = Money(cents: 30_000)
+        document.costShares = [
+            DecisionDocument.CostShare(year: 2021, amount: Money(cents: 10_000), source: "käyttötalous"),
+            DecisionDocument.CostShare(year: 2022, amount: Money(cents: 20_000)),
+        ]
+        var contact = DecisionDocument.Contact(role: .contactPerson, name: contact)
+        contact.title = "sihteeri"
+        contact.phone = "040 123 4567"
+        document.contacts = [contact]
+        return document
+    }
+
+    private func count(_ table: String) throws -> Int {
+        try connection.execute("SELECT count(*) AS n FROM pykala.\(SQLIdentifier.quoted(table))")[0].get("n", as: Int.self)
+    }
+
+    private func kinds() throws -> [String] {
+        try connection.execute("SELECT payload::jsonb->>'kind' AS kind FROM pykala.event ORDER BY seq").map { try $0.get("kind") }
+    }
+
+    @Test("each registered and case_opened event holds exactly what the stored rows read back as")
+    func eventsMatchSnapshots() throws {
+        var rich = try RegisterTests.workedExample()
+        rich.vote = DecisionDocument.VoteCount(yes: 7, no: 2, blank: 1, absent: 1)
+        rich.disqualified = [DecisionDocument.Disqualification(name: "Matti Meikäläinen", ground: "asianosainen")]
+        rich.earlierHandlings = [DecisionDocument.EarlierHandling(body: "Hyvinvointilautakunta", section: 5, date: try Self.date("3.2.2020"))]
+        var secret = try Self.document(7, section: 2)
+        secret.publicity = .secret(basis: "JulkL 24 § 1 mom. 25 k")
+        secret.deadlines = [
+            DecisionDocument.Deadline(kind: .replyBy, date: try Self.date("1.4.2021"), text: "Vastaus", done: true),
+            DecisionDocument.Deadline(kind: .executeBy, date: try Self.date("1.2.2021")),
+        ]
+        var bare = DecisionDocument(body: "Kunnanhallitus", title: "Ilman asiaa")
+        bare.organization = "Testilän kunta"
+        try DecisionRegistry.register([rich], createMissing: true, on: connection)
+        try DecisionRegistry.register([secret, bare, try Self.document(8, section: 3)], createMissing: true, on: connection)
+
+        let mismatches = try connection.execute(
+            """
+            SELECT e.seq, e.payload::jsonb->>'kind' AS kind FROM pykala.event e
+             WHERE (e.payload::jsonb->>'kind' = 'registered'
+                    AND (e.payload::jsonb->'changes') - 'created' <> pykala.jsonb_changes(NULL, pykala.decision_snapshot(e.decision_id)))
+                OR (e.payload::jsonb->>'kind' = 'case_opened'
+                    AND e.payload::jsonb->'changes'
+                        <> pykala.jsonb_changes(NULL, pykala.case_json((e.payload::jsonb->'changes'->'id'->>'after')::bigint)))
+            """)
+        #expect(mismatches.isEmpty)
+        #expect(try connection.execute("SELECT count(*) AS n FROM pykala.event WHERE payload::jsonb->>'kind' = 'registered'")[0]
+            .get("n", as: Int.self) == 4)
+    }
+
+    @Test("documents sharing a new body and person create each once, credited to the first that names it")
+    func sharedCreations() throws {
+        let result = try DecisionRegistry.register(
+            [try Self.document(1, section: 1), try Self.document(2, section: 2), try Self.document(3, section: 3, contact: "Uusi Henkilö")],
+            createMissing: true, on: connection)
+        #expect(result.created.map { "\($0.kind) \($0.name)" } == [
+            "organization Testilän kunta", "body Kunnanhallitus", "person Ella Esimerkki", "person Uusi Henkilö",
+        ])
+        #expect(result.decisions.map(\.section) == [1, 2, 3])
+        #expect(result.decisions.map(\.diaryNumber) == ["1/00.01/2021", "2/00.01/2021", "3/00.01/2021"])
+        #expect(try count("person") == 2)
+        #expect(try count("contact") == 3)
+        #expect(try count("cost_share") == 6)
+        let credited = try connection.execute(
+            """
+            SELECT decision_id, jsonb_array_length(payload::jsonb->'changes'->'created'->'after') AS created
+              FROM pykala.event WHERE payload::jsonb->>'kind' = 'registered' ORDER BY seq
+            """).map { try $0.get("created", as: Int?.self) }
+        #expect(credited == [3, nil, 1])
+        #expect(try kinds() == [
+            "organization_added", "body_added", "person_added", "person_added",
+            "case_opened", "registered", "case_opened", "registered", "case_opened", "registered",
+        ])
+        let last = try connection.execute("SELECT last_running FROM pykala.diary_counter WHERE year = 2021")[0]
+        #expect(try last.get("last_running", as: Int.self) == 3)
+    }
+
+    @Test("one new diary number in two documents opens one case that both join")
+    func sameNewCaseTwice() throws {
+        var council = try Self.document(5, section: 1)
+        council.body = "Kunnanvaltuusto"
+        try DecisionRegistry.register([try Self.document(5, section: 4), council], createMissing: true, on: connection)
+        #expect(try count("case") == 1)
+        #expect(try kinds().filter { $0 == "case_opened" }.count == 1)
+        let cases = try connection.execute("SELECT count(DISTINCT case_id) AS n FROM pykala.decision WHERE case_id IS NOT NULL")
+        #expect(try cases[0].get("n", as: Int.self) == 1)
+    }
+
+    @Test("a § twice within one batch is refused, naming it, and nothing is stored")
+    func sectionTwiceInBatch() throws {
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register(
+                [try Self.document(1, section: 1), try Self.document(2, section: 9), try Self.document(3, section: 9)],
+                createMissing: true, on: connection)
+        }
+        #expect(error.kind == .conflict)
+        #expect(error.message == "Kunnanhallitus already has a § 9 in 2021")
+        for table in ["organization", "body", "person", "case", "decision", "cost_share", "contact", "event", "diary_counter"] {
+            #expect(try count(table) == 0, "\(table)")
+        }
+    }
+
+    @Test("two new diary numbers with one running number in one batch are refused")
+    func runningNumberTwiceInBatch() throws {
+        var other = try Self.document(4, section: 2)
+        other.caseInfo?.diaryNumber = DiaryNumber.structured(running: 4, classification: "02.05", year: 2021)
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register([try Self.document(4, section: 1), other], createMissing: true, on: connection)
+        }
+        #expect(error.kind == .conflict)
+        #expect(error.message == "the running number 4 of 2021 is already taken by another case")
+        #expect(try count("case") == 0)
+        #expect(try count("event") == 0)
+    }
+
+    @Test("shares that do not add up are refused for the first document they fail in, nothing stored")
+    func sumsCheckedInBatch() throws {
+        var wrong = try Self.document(2, section: 2)
+        wrong.total = Money(cents: 100)
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register([try Self.document(1, section: 1), wrong], createMissing: true, on: connection)
+        }
+        #expect(error.message == "the cost shares add up to 300,00 €, but the total is 1,00 €")
+        #expect(try count("decision") == 0)
+    }
+
+    @Test("registering twice in one transaction works: the working tables start afresh")
+    func twiceInOneTransaction() throws {
+        func document(_ running: Int) -> String {
+            """
+            [{"organization": "Testilän kunta", "body": "Kunnanhallitus", "title": "Päätös \(running)",
+              "case": {"diary_number": "\(running)/00.01/2021", "running": \(running), "classification": "00.01", "year": 2021}}]
+            """
+        }
+        try connection.execute("BEGIN")
+        let first = try connection.execute("SELECT pykala.register_decisions($1::jsonb, true)::text AS result", [document(1)])
+        let second = try connection.execute("SELECT pykala.register_decisions($1::jsonb, true)::text AS result", [document(2)])
+        try connection.execute("COMMIT")
+        #expect(try first[0].get("result", as: String.self).contains("\"created\": [{"))
+        #expect(try second[0].get("result", as: String.self).contains("\"created\": []"))
+        #expect(try count("decision") == 2)
+        #expect(try kinds().suffix(4) == ["case_opened", "registered", "case_opened", "registered"])
+    }
+}
