@@ -10,12 +10,12 @@ extension Connection {
     func callWriting<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil)
         throws -> T
     {
-        let kind = sql.firstMatch(of: /pykala\.([a-z_]+)\(/).map { String($0.1) } ?? "write"
         let json: PostgresJSON = try StoreError.translating {
             guard let request else {
                 // One statement is its own transaction: no BEGIN and COMMIT round trips.
                 return try execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
             }
+            let kind = Self.functionName(in: sql) ?? "write"
             do {
                 return try withTransaction { tx in
                     if let earlier = try tx.execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
@@ -36,6 +36,16 @@ extension Connection {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(type, from: Data(json.text.utf8))
+    }
+
+    /// The name of the first `pykala.NAME(` call in `sql`: the kind a request is kept under.
+    /// (A string scan: a regular expression here was compiled again on every write.)
+    static func functionName(in sql: String) -> String? {
+        guard let start = sql.range(of: "pykala.") else { return nil }
+        let rest = sql[start.upperBound...]
+        let name = rest.prefix { $0 == "_" || ("a"..."z").contains($0) }
+        guard !name.isEmpty, rest.dropFirst(name.count).first == "(" else { return nil }
+        return String(name)
     }
 
     /// The id of the organization a command means: the one named, or the only one there is
