@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,10 +49,23 @@ let package = Package(
             dependencies: ["Decisions", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
+        .target(
+            name: "PublicWeb",
+            dependencies: [
+                "Postgres", "Decisions", "DecisionStore", "Reports",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pykala",
             dependencies: [
-                "Postgres", "Decisions", "DecisionStore", "Reports",
+                "Postgres", "Decisions", "DecisionStore", "Reports", "PublicWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -71,6 +88,14 @@ let package = Package(
             name: "ReportsTests",
             dependencies: ["Reports", "Decisions", .product(name: "PropertyBased", package: "swift-property-based")],
             exclude: ["Golden"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PublicWebTests",
+            dependencies: [
+                "PublicWeb", "DecisionStore", "Decisions", "Postgres", "PostgresTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -44,6 +44,15 @@ public enum DatabaseTarget: Sendable {
         return LocalCluster.inDirectory(currentDirectory)
     }
 
+    /// The same server for the public portal: on the embedded default, as the portal's own
+    /// login (``PortalLogin/role``) unless `PGUSER` names another; a configured server as configured.
+    public var forPortal: DatabaseTarget {
+        switch self {
+        case .configured: self
+        case .embedded(let cluster, let database, let user): .embedded(cluster, database: database, user: user ?? PortalLogin.role)
+        }
+    }
+
     /// Where the connection goes, for messages (never includes a password).
     public var summary: String {
         switch self {

@@ -2,7 +2,7 @@ internal import ArgumentParser
 
 /// The `pykala` command: the root of the command tree.
 @main
-struct Pykala: ParsableCommand {
+struct Pykala: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pykala",
         abstract: "Pykälä: decision documents of Finnish municipalities, from proposal to execution.",
@@ -21,7 +21,7 @@ struct Pykala: ParsableCommand {
             DecisionCommand.self, TransitionCommand.self, SubmitCommand.self, ApproveCommand.self, ReturnCommand.self,
             DeadlinesCommand.self, ProjectCommand.self, WorkflowCommand.self, UserCommand.self, DeputyCommand.self,
             MeetingCommand.self, AgendaCommand.self, OutcomeCommand.self, VoteCommand.self, DisqualifyCommand.self,
-            AuditCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, BenchCommand.self,
+            AuditCommand.self, ExportCommand.self, ReportCommand.self, ImportCommand.self, BenchCommand.self, ServeCommand.self,
         ]
     )
 }
