@@ -108,7 +108,11 @@ struct PortalPages: Sendable {
     }
 
     func error(_ language: PortalLanguage, _ problem: Problem) throws -> String {
-        try render("portal-error", language, path: "", ["status": String(problem.status.code), "title": problem.title, "detail": problem.detail])
+        let code = problem.status.code
+        return try render("portal-error", language, path: "", [
+            "status": String(code), "detail": problem.detail, "not_found": code == 404, "bad_request": code == 400,
+            "server_error": code >= 500,
+        ])
     }
 
     // MARK: - Parts
