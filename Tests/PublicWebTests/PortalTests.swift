@@ -172,7 +172,7 @@ struct PortalTests {
     @Test("bad parameters give 400 problem documents naming them; unknown things 404", arguments: [
         ("/api/v1/decisions?year=20x0", 400, "year"), ("/api/v1/decisions?limit=0", 400, "limit"),
         ("/api/v1/decisions?limit=1000", 400, "limit"), ("/api/v1/decisions?cursor=%21%21", 400, "cursor"),
-        ("/api/v1/decisions?cursor=djE6LTE", 400, "cursor"), ("/api/v1/decisions?resolution=won", 400, "resolution"),
+        ("/api/v1/decisions?cursor=-1", 400, "cursor"), ("/api/v1/meetings?cursor=", 400, "cursor"), ("/api/v1/decisions?resolution=won", 400, "resolution"),
         ("/api/v1/decisions?lang=en", 400, "lang"), ("/api/v1/decisions?policymaker=-1", 400, "policymaker"),
         ("/api/v1/decisions?q=" + String(repeating: "a", count: 201), 400, "q"), ("/api/v1/decisions?q=a%00b", 400, "q"),
         ("/api/v1/decisions/abc", 400, "id"), ("/api/v1/decisions/5", 404, "decision 5"), ("/api/v1/meetings/99", 404, "meeting 99"),
@@ -223,6 +223,17 @@ struct PortalTests {
                 #expect(response.headers[.accessControlAllowOrigin] == "*")
             }
             try await client.execute(uri: "/fi/decisions/1", method: .get) { #expect($0.headers[.accessControlAllowOrigin] == nil) }
+            for (uri, method) in [("/api/v1/decisions", HTTPRequest.Method.post), ("/fi/decisions/1", .delete), ("/api/v1/bodies", .trace)] {
+                try await client.execute(uri: uri, method: method) { response in
+                    #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                    #expect(response.headers[.allow] == "GET, HEAD, OPTIONS")
+                }
+            }
+            try await client.execute(uri: "/fi/decisions/1", method: .head) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.readableBytes == 0)
+                #expect(response.headers[.eTag] != nil)
+            }
         }
     }
 

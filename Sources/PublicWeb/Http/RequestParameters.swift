@@ -11,8 +11,11 @@ struct RequestParameters {
 
     let query: Parameters
     let path: Parameters
+    /// The API refuses a parameter given empty; pages take it as not given (an empty form field).
+    let refusesEmpty: Bool
 
     init(_ request: Request, context: some RequestContext) throws(Problem) {
+        refusesEmpty = request.uri.path.hasPrefix("/api/")
         if (request.uri.query?.utf8.count ?? 0) > Self.longestQuery {
             throw Problem(.badRequest, "Query too long", detail: "the query string is longer than \(Self.longestQuery) bytes")
         }
@@ -31,7 +34,7 @@ struct RequestParameters {
 
     /// An optional positive id from the query string.
     func optionalID(_ name: String) throws(Problem) -> Int64? {
-        guard let raw = text(name) else { return nil }
+        guard let raw = try text(name) else { return nil }
         guard raw.allSatisfy(\.isPlainDigit), let value = Int64(raw), value > 0 else {
             throw .badParameter(name, raw, expected: "a positive whole number")
         }
@@ -39,7 +42,7 @@ struct RequestParameters {
     }
 
     func year() throws(Problem) -> Int? {
-        guard let raw = text("year") else { return nil }
+        guard let raw = try text("year") else { return nil }
         guard raw.count == 4, raw.allSatisfy(\.isPlainDigit), let value = Int(raw), CalendarDate.years.contains(value) else {
             throw .badParameter("year", raw, expected: "a year from \(CalendarDate.years.lowerBound) to \(CalendarDate.years.upperBound)")
         }
@@ -47,7 +50,7 @@ struct RequestParameters {
     }
 
     func limit(default fallback: Int, most: Int) throws(Problem) -> Int {
-        guard let raw = text("limit") else { return fallback }
+        guard let raw = try text("limit") else { return fallback }
         guard raw.allSatisfy(\.isPlainDigit), let value = Int(raw), (1...most).contains(value) else {
             throw .badParameter("limit", raw, expected: "a whole number from 1 to \(most)")
         }
@@ -56,14 +59,14 @@ struct RequestParameters {
 
     /// The id a `cursor` continues from (``Cursor``).
     func cursor() throws(Problem) -> Int64? {
-        guard let raw = text("cursor") else { return nil }
-        guard let id = Cursor.id(raw) else { throw .badParameter("cursor", raw, expected: "a cursor from this API's next_cursor") }
+        guard let raw = try text("cursor") else { return nil }
+        guard let id = Cursor.id(raw) else { throw .badParameter("cursor", raw, expected: "the next_cursor of a page (digits)") }
         return id
     }
 
     /// Search words: one line, at most ``longestText`` characters.
     func searchText() throws(Problem) -> String? {
-        guard let raw = text("q") else { return nil }
+        guard let raw = try text("q") else { return nil }
         guard raw.count <= Self.longestText else {
             throw Problem(.badRequest, "Search too long", detail: "q is \(raw.count) characters long; at most \(Self.longestText) are taken")
         }
@@ -75,7 +78,7 @@ struct RequestParameters {
     }
 
     func outcome(_ name: String) throws(Problem) -> String? {
-        guard let raw = text(name) else { return nil }
+        guard let raw = try text(name) else { return nil }
         guard let outcome = Outcome(rawValue: raw) else {
             throw .badParameter(name, raw, expected: Outcome.allCases.map(\.rawValue).joined(separator: ", "))
         }
@@ -84,37 +87,30 @@ struct RequestParameters {
 
     /// The search configuration: `lang=fi` (default) or `lang=sv`.
     func searchLanguage(default fallback: PortalLanguage = .fi) throws(Problem) -> PortalLanguage {
-        guard let raw = text("lang") else { return fallback }
+        guard let raw = try text("lang") else { return fallback }
         guard let language = PortalLanguage(rawValue: raw) else { throw .badParameter("lang", raw, expected: "fi or sv") }
         return language
     }
 
-    /// A query value, nil when absent or empty.
-    private func text(_ name: String) -> String? {
-        guard let value = query.get(name), !value.isEmpty else { return nil }
+    /// A query value, nil when absent (or, on pages, empty).
+    private func text(_ name: String) throws(Problem) -> String? {
+        guard let value = query.get(name) else { return nil }
+        if value.isEmpty {
+            if refusesEmpty { throw .badParameter(name, "", expected: "a value, or leave the parameter out") }
+            return nil
+        }
         return value
     }
 }
 
-/// Opaque continuation points of lists: base64url of `v1:ID`.
+/// Continuation points of lists: the id of the last item of the page (first, for lists
+/// newest first), in decimal.
 enum Cursor {
-    static func make(_ id: Int64) -> String {
-        Data("v1:\(id)".utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    static func make(_ id: Int64) -> String { String(id) }
 
     static func id(_ cursor: String) -> Int64? {
-        guard cursor.count <= 40, cursor.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
-            return nil
-        }
-        var base64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let text = String(data: data, encoding: .utf8), text.hasPrefix("v1:") else {
-            return nil
-        }
-        let digits = text.dropFirst(3)
-        guard !digits.isEmpty, digits.allSatisfy(\.isPlainDigit), let id = Int64(digits), id > 0 else { return nil }
-        return id
+        guard (1...18).contains(cursor.count), cursor.allSatisfy(\.isPlainDigit) else { return nil }
+        return Int64(cursor)
     }
 }
 

@@ -48,6 +48,7 @@ enum OpenAPIDocument {
       "type": "array"
      },
      "next_cursor": {
+      "pattern": "^[0-9]{1,18}$",
       "type": "string"
      }
     },
@@ -97,6 +98,7 @@ enum OpenAPIDocument {
       "type": "array"
      },
      "next_cursor": {
+      "pattern": "^[0-9]{1,18}$",
       "type": "string"
      }
     },
@@ -203,6 +205,7 @@ enum OpenAPIDocument {
       "type": "array"
      },
      "next_cursor": {
+      "pattern": "^[0-9]{1,18}$",
       "type": "string"
      }
     },
@@ -373,6 +376,7 @@ enum OpenAPIDocument {
       "type": "array"
      },
      "next_cursor": {
+      "pattern": "^[0-9]{1,18}$",
       "type": "string"
      }
     },
@@ -469,6 +473,7 @@ enum OpenAPIDocument {
       "type": "array"
      },
      "next_cursor": {
+      "pattern": "^[0-9]{1,18}$",
       "type": "string"
      }
     },
@@ -568,17 +573,18 @@ enum OpenAPIDocument {
       "name": "meeting",
       "required": false,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
      },
      {
-      "description": "Continue after the last page: the next_cursor of that page.",
+      "description": "Continue from a page's next_cursor.",
       "in": "query",
       "name": "cursor",
       "required": false,
       "schema": {
-       "maxLength": 40,
+       "pattern": "^[0-9]{1,18}$",
        "type": "string"
       }
      },
@@ -639,12 +645,12 @@ enum OpenAPIDocument {
     "operationId": "listBodies",
     "parameters": [
      {
-      "description": "Continue after the last page: the next_cursor of that page.",
+      "description": "Continue from a page's next_cursor.",
       "in": "query",
       "name": "cursor",
       "required": false,
       "schema": {
-       "maxLength": 40,
+       "pattern": "^[0-9]{1,18}$",
        "type": "string"
       }
      },
@@ -709,6 +715,7 @@ enum OpenAPIDocument {
       "name": "id",
       "required": true,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
@@ -774,6 +781,7 @@ enum OpenAPIDocument {
       "name": "decision",
       "required": false,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
@@ -790,12 +798,12 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Continue after the last page: the next_cursor of that page.",
+      "description": "Continue from a page's next_cursor.",
       "in": "query",
       "name": "cursor",
       "required": false,
       "schema": {
-       "maxLength": 40,
+       "pattern": "^[0-9]{1,18}$",
        "type": "string"
       }
      },
@@ -862,6 +870,8 @@ enum OpenAPIDocument {
       "required": false,
       "schema": {
        "maxLength": 200,
+       "minLength": 1,
+       "pattern": "^[^\\u0000-\\u001f\\u007f-\\u009f]*$",
        "type": "string"
       }
      },
@@ -884,6 +894,7 @@ enum OpenAPIDocument {
       "name": "policymaker",
       "required": false,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
@@ -921,12 +932,12 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Continue after the last page: the next_cursor of that page.",
+      "description": "Continue from a page's next_cursor.",
       "in": "query",
       "name": "cursor",
       "required": false,
       "schema": {
-       "maxLength": 40,
+       "pattern": "^[0-9]{1,18}$",
        "type": "string"
       }
      },
@@ -991,6 +1002,7 @@ enum OpenAPIDocument {
       "name": "id",
       "required": true,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
@@ -1056,6 +1068,7 @@ enum OpenAPIDocument {
       "name": "policymaker",
       "required": false,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
@@ -1072,12 +1085,12 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Continue after the last page: the next_cursor of that page.",
+      "description": "Continue from a page's next_cursor.",
       "in": "query",
       "name": "cursor",
       "required": false,
       "schema": {
-       "maxLength": 40,
+       "pattern": "^[0-9]{1,18}$",
        "type": "string"
       }
      },
@@ -1142,6 +1155,7 @@ enum OpenAPIDocument {
       "name": "id",
       "required": true,
       "schema": {
+       "maximum": 9223372036854775807,
        "minimum": 1,
        "type": "integer"
       }
