@@ -15,7 +15,7 @@ public struct PortalServer: Sendable {
 
     /// Every route, behind the error pages and the security headers.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(pages: pages))
         APIRoutes(database: database).add(to: router)

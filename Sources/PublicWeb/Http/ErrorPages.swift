@@ -10,7 +10,7 @@ struct ErrorPages<Context: RequestContext>: RouterMiddleware {
     @concurrent func handle(
         _ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response
     ) async throws -> Response {
-        // Read-only: GET and HEAD (answered as GET without the body); OPTIONS for CORS preflights.
+        // Read-only: GET and HEAD (the router answers HEAD as GET without the body); OPTIONS for CORS preflights.
         guard [.get, .head, .options].contains(request.method) else {
             var response = answer(
                 Problem(.methodNotAllowed, "Method not allowed", detail: "\(request.method.rawValue) is not taken; the portal only reads (GET, HEAD)"),
@@ -19,12 +19,7 @@ struct ErrorPages<Context: RequestContext>: RouterMiddleware {
             return response
         }
         do {
-            guard request.method == .head else { return try await next(request, context) }
-            var head = request.head
-            head.method = .get
-            var response = try await next(Request(head: head, body: request.body), context)
-            response.body = ResponseBody()
-            return response
+            return try await next(request, context)
         } catch let problem as Problem {
             return answer(problem, to: request)
         } catch let error as any HTTPResponseError {
