@@ -55,6 +55,14 @@ struct PortalFixture {
         server = PortalServer(database: try PortalDatabase(target: target), templates: templates)
     }
 
+    /// The last day of a decision's appeal period as pages show it (`16.12.2026`).
+    func appealEnd(of decision: Int64) throws -> String? {
+        let row = try database.connect().execute(
+            "SELECT to_char(max(due_date), 'FMDD.FMMM.YYYY') AS day FROM pykala.deadline WHERE decision_id = $1 AND kind = 'appeal_ends'",
+            [decision])
+        return try row.first?.get("day", as: String?.self)
+    }
+
     static func example() throws -> DecisionDocument {
         let url = TestPostgres.resources.root.appendingPathComponent("examples/ranua-2020-39.yaml")
         return try #require(try DocumentReader.read(String(contentsOf: url, encoding: .utf8), file: "ranua-2020-39.yaml").first)

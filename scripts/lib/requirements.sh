@@ -49,3 +49,24 @@ require_postgres() {
 require_report_tools() {
     require_packages chromium poppler-utils fonts-dejavu-core
 }
+
+# require_portal_tools: schemathesis (from PyPI, a pinned version) checks the open-data API
+# against its OpenAPI document in the test suite.
+require_portal_tools() {
+    command -v schemathesis >/dev/null 2>&1 && return 0
+    if ! command -v python3 >/dev/null 2>&1; then
+        say "schemathesis is needed for the portal's API checks, and python3 was not found."
+        say "Install Python 3 with pip, then: python3 -m pip install schemathesis==4.32.5"
+        exit 1
+    fi
+    say "installing schemathesis 4.32.5 from PyPI …"
+    if ! python3 -m pip install --quiet --disable-pip-version-check schemathesis==4.32.5 >&2; then
+        say "could not install schemathesis; run: python3 -m pip install schemathesis==4.32.5"
+        exit 1
+    fi
+    hash -r
+    if ! command -v schemathesis >/dev/null 2>&1; then
+        say "schemathesis was installed but is not on PATH; add pip's script directory ($(python3 -m site --user-base)/bin) to PATH"
+        exit 1
+    fi
+}
