@@ -26,7 +26,7 @@ struct MigratorTests {
         #expect(try migrator.status(on: connection).allSatisfy { $0.state == .applied })
     }
 
-    @Test("the first migration creates the schema, its NOLOGIN owner and the group roles")
+    @Test("the migrations create the schema, its NOLOGIN owner and the group roles; the portal's login is the one login, in pykala_web only")
     func foundationObjects() throws {
         try Migrator(directory: TestPostgres.resources.migrations).migrate(on: connection)
         let owner = try connection.execute(
@@ -35,9 +35,13 @@ struct MigratorTests {
         let roles = try connection.execute(
             "SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname LIKE 'pykala\\_%' ORDER BY rolname")
         #expect(try roles.map { try $0.get("rolname", as: String.self) } == [
-            "pykala_admin", "pykala_auditor", "pykala_manager", "pykala_owner", "pykala_secretary",
+            "pykala_admin", "pykala_auditor", "pykala_manager", "pykala_owner", "pykala_portal", "pykala_secretary", "pykala_web",
         ])
-        #expect(try roles.allSatisfy { try $0.get("rolcanlogin", as: Bool.self) == false })
+        let logins = try roles.filter { try $0.get("rolcanlogin", as: Bool.self) }.map { try $0.get("rolname", as: String.self) }
+        #expect(logins == ["pykala_portal"])
+        let memberships = try connection.execute(
+            "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid WHERE m.member = 'pykala_portal'::regrole")
+        #expect(try memberships.map { try $0.get("rolname", as: String.self) } == ["pykala_web"])
         let publicUsage = try connection.execute("SELECT has_schema_privilege('public', 'pykala', 'USAGE') AS usage")
         #expect(try publicUsage[0].get("usage", as: Bool.self) == false)
         let auditorUsage = try connection.execute("SELECT has_schema_privilege('pykala_auditor', 'pykala', 'USAGE') AS usage")
