@@ -7,10 +7,13 @@ public import Reports
 public struct PortalServer: Sendable {
     let database: PortalDatabase
     let pages: PortalPages
+    let cache: ResponseCache
 
-    public init(database: PortalDatabase, templates: TemplateLibrary) {
+    /// `cacheLifetime`: how long a built page or API answer is served from memory (zero: never).
+    public init(database: PortalDatabase, templates: TemplateLibrary, cacheLifetime: Duration = .zero) {
         self.database = database
         self.pages = PortalPages(templates: templates)
+        self.cache = ResponseCache(lifetime: cacheLifetime)
     }
 
     /// Every route, behind the error pages and the security headers.
@@ -18,8 +21,8 @@ public struct PortalServer: Sendable {
         let router = Router(context: BasicRequestContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: SecurityHeaders())
         router.add(middleware: ErrorPages(pages: pages))
-        APIRoutes(database: database).add(to: router)
-        PageRoutes(database: database, pages: pages).add(to: router)
+        APIRoutes(database: database, cache: cache).add(to: router)
+        PageRoutes(database: database, pages: pages, cache: cache).add(to: router)
         return router
     }
 

@@ -50,9 +50,14 @@ struct PortalFixture {
         }
         // The fourth §'s appeal period is over: its private contact's name must be gone.
         try admin.execute("UPDATE pykala.deadline SET due_date = '2020-03-20' WHERE decision_id = 4 AND kind = 'appeal_ends'")
+        server = try Self.server(for: database, cacheLifetime: .zero)
+    }
+
+    /// A portal over `database`, reading as the portal's login.
+    static func server(for database: TestDatabase, cacheLifetime: Duration) throws -> PortalServer {
         let target = DatabaseTarget.configured(conninfo: database.conninfo(as: PortalLogin.role), source: "the test")
         let templates = try TemplateLibrary(directory: TestPostgres.resources.templates)
-        server = PortalServer(database: try PortalDatabase(target: target), templates: templates)
+        return PortalServer(database: try PortalDatabase(target: target), templates: templates, cacheLifetime: cacheLifetime)
     }
 
     /// The last day of a decision's appeal period as pages show it (`16.12.2026`).

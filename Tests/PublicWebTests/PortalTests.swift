@@ -2,6 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Postgres
+import PostgresTestSupport
 import PublicWeb
 import Testing
 
@@ -245,6 +247,34 @@ struct PortalTests {
                 #expect(!page.contains("<script>alert(1)</script>"))
                 #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
             }
+        }
+    }
+
+    @Test("a cached answer is served until its lifetime ends; without a cache every answer is built anew; errors are never kept")
+    func cache() async throws {
+        let cached = Application(router: try PortalFixture.server(for: fixture.database, cacheLifetime: .seconds(600)).router())
+        let uncached = Application(router: fixture.server.router())
+        let first = try await cached.test(.router) { client in
+            try await client.execute(uri: "/api/v1/decisions/3", method: .get) { String(buffer: $0.body) }
+        }
+        #expect(first.contains("Avustus kyläyhdistykselle"))
+        try fixture.database.connect().execute("UPDATE pykala.decision SET title = 'Avustus seuralle' WHERE id = 3")
+        try await cached.test(.router) { client in
+            try await client.execute(uri: "/api/v1/decisions/3", method: .get) { #expect(String(buffer: $0.body) == first) }
+            try await client.execute(uri: "/api/v1/decisions/3?", method: .get) { response in
+                #expect(String(buffer: response.body).contains("Avustus seuralle"), "another query string is another answer")
+            }
+            try await client.execute(uri: "/api/v1/decisions/9", method: .get) { #expect($0.status == .notFound) }
+        }
+        try await uncached.test(.router) { client in
+            try await client.execute(uri: "/api/v1/decisions/3", method: .get) { #expect(String(buffer: $0.body).contains("Avustus seuralle")) }
+        }
+        try fixture.database.connect().execute(
+            "INSERT INTO pykala.decision_history (organization_id, decision_id, action, from_state, to_state, version_after) "
+                + "SELECT organization_id, id, 'publish', state, 'published', version FROM pykala.decision WHERE id = 5")
+        try await cached.test(.router) { client in
+            try await client.execute(uri: "/api/v1/decisions/9", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/decisions/5", method: .get) { #expect($0.status == .ok, "a 404 was not kept") }
         }
     }
 }

@@ -44,6 +44,10 @@ struct ReadmeTests {
             try? FileManager.default.removeItem(at: folder)
         }
         for command in commands {
+            if command.hasPrefix("pykala serve") {
+                try serve(command, environment: environment, in: folder)
+                continue
+            }
             let run = try Spawn.run(["/bin/bash", "-c", command], environment: environment, directory: folder.path)
             #expect(run.status == 0, "README: \(command)\n\(run.stderr)")
             if run.status != 0 { break }
@@ -53,5 +57,28 @@ struct ReadmeTests {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "\(file)")
         }
         print("README: \(commands.count) commands ran as printed")
+    }
+
+    /// A server the README starts: it must answer on its port, and stop cleanly (exit 0) on SIGTERM.
+    private func serve(_ command: String, environment: [String: String], in folder: URL) throws {
+        let words = command.split(separator: "#")[0].split(separator: " ").map(String.init)
+        let port = words.firstIndex(of: "--port").flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil } ?? "8080"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "exec " + command]
+        process.environment = environment
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var answered = false
+        for _ in 0..<100 where !answered {
+            answered = try Spawn.run(["/usr/bin/env", "curl", "-sf", "-o", "/dev/null", "http://127.0.0.1:\(port)/fi/"], environment: environment).status == 0
+            if !answered { usleep(100_000) }
+        }
+        #expect(answered, "README: \(command) did not answer on port \(port)")
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "README: \(command) did not stop cleanly on SIGTERM")
     }
 }

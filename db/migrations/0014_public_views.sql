@@ -38,13 +38,6 @@ REVOKE ALL ON SCHEMA pykala_public FROM PUBLIC;
 
 SET LOCAL ROLE pykala_owner;
 
--- When each decision's minutes were published: the first time its workflow took it to `published`.
-CREATE VIEW pykala.publication AS
-SELECT h.decision_id, min(h.at) AS published_at
-  FROM pykala.decision_history h
- WHERE h.to_state = 'published'
- GROUP BY h.decision_id;
-
 CREATE INDEX decision_history_published_idx ON pykala.decision_history (decision_id, at) WHERE to_state = 'published';
 
 -- Full-text search over what a decision shows the public: title, description (public
@@ -67,7 +60,7 @@ SELECT b.id, b.organization_id, o.name AS organization, b.name, b.name_sv, b.kin
 -- Decisions whose minutes are published. Secret ones: title, decision and legal basis only.
 CREATE VIEW pykala_public.decision AS
 SELECT d.id, d.organization_id, o.name AS organization, d.body_id, b.name AS body, b.name_sv AS body_sv,
-       c.diary_number,
+       d.case_id, c.diary_number,
        (SELECT m.id FROM pykala.meeting m WHERE m.body_id = d.body_id AND m.date = d.meeting_date) AS meeting_id,
        d.meeting_date, d.section, d.title,
        CASE WHEN d.publicity = 'public' THEN d.description END AS description,
@@ -88,11 +81,15 @@ SELECT d.id, d.organization_id, o.name AS organization, d.body_id, b.name AS bod
            d.title || ' ' || coalesce(CASE WHEN d.publicity = 'public' THEN d.description END, '') || ' '
            || coalesce(d.decision_text, '')) AS search_sv
   FROM pykala.decision d
-  JOIN pykala.publication pub ON pub.decision_id = d.id
+  -- When its minutes were published: the first time its workflow took it to `published`
+  -- (one index lookup a decision, so a query for one decision reads one decision).
+  CROSS JOIN LATERAL (SELECT min(h.at) AS published_at FROM pykala.decision_history h
+                       WHERE h.decision_id = d.id AND h.to_state = 'published') AS pub
   JOIN pykala.organization o ON o.id = d.organization_id
   JOIN pykala.body b ON b.id = d.body_id
   LEFT JOIN pykala."case" c ON c.id = d.case_id
-  LEFT JOIN pykala.project p ON p.id = d.project_id;
+  LEFT JOIN pykala.project p ON p.id = d.project_id
+ WHERE pub.published_at IS NOT NULL;
 
 -- The §§ of each meeting, as the minutes list them (MeetingView): agenda places, and the
 -- sections registered from earlier minutes on the body's meeting day.

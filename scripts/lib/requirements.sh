@@ -51,8 +51,9 @@ require_report_tools() {
 }
 
 # require_portal_tools: schemathesis (from PyPI, a pinned version) checks the open-data API
-# against its OpenAPI document in the test suite.
+# against its OpenAPI document in the test suite; curl asks the README's portal for a page.
 require_portal_tools() {
+    require_packages curl
     command -v schemathesis >/dev/null 2>&1 && return 0
     if ! command -v python3 >/dev/null 2>&1; then
         say "schemathesis is needed for the portal's API checks, and python3 was not found."

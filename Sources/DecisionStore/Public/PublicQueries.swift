@@ -45,7 +45,7 @@ public enum PublicQueries {
                                    'id', o.id, 'policymaker_name', o.body, 'date', o.meeting_date, 'index', o.section,
                                    'subject', o.title, 'resolution', o.outcome) ORDER BY o.meeting_date, o.id), '[]')
                                  FROM pykala_public.decision o
-                                WHERE o.diary_number = d.diary_number AND o.organization_id = d.organization_id AND o.id <> d.id))
+                                WHERE o.case_id = d.case_id AND o.id <> d.id))
         """
 
     public static let bodiesSQL = """
@@ -200,13 +200,13 @@ public enum PublicQueries {
 
     private static func list<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], on connection: Connection) throws -> [T] {
         try StoreError.translating {
-            try connection.execute(sql, parameters)[0].decodeJSON("result", as: [T].self)
+            try connection.executePrepared(sql, parameters)[0].decodeJSON("result", as: [T].self)
         }
     }
 
     private static func single<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], on connection: Connection) throws -> T? {
         try StoreError.translating {
-            guard let row = try connection.execute(sql, parameters).first else { return nil }
+            guard let row = try connection.executePrepared(sql, parameters).first else { return nil }
             return try row.decodeJSON("result", as: T.self)
         }
     }

@@ -21,6 +21,8 @@ public final class Connection {
     let handle: OpaquePointer
     private let noticeSink: NoticeSink
     var transactionDepth = 0
+    /// The names of the statements ``executePrepared(_:_:)`` prepared, by their SQL.
+    private var preparedNames: [String: String] = [:]
 
     /// Opens a connection.
     ///
@@ -87,6 +89,28 @@ public final class Connection {
         return try QueryResult(checking: result, connection: self, statement: sql)
     }
 
+    /// Runs one statement like ``execute(_:_:)``, planned once per connection: prepared
+    /// (libpq's `PQprepare`, parameter types left to the server) the first time this SQL
+    /// runs here, executed (`PQexecPrepared`) every time. For statements run again and again
+    /// whose planning costs more than their work, such as the public portal's reads.
+    @discardableResult
+    public func executePrepared(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> QueryResult {
+        let bindings = try checkedBindings(sql, parameters)
+        let name: String
+        if let known = preparedNames[sql] {
+            name = known
+        } else {
+            name = "pykala_\(preparedNames.count + 1)"
+            let prepared = PQprepare(handle, name, sql, Int32(bindings.count), nil)
+            _ = try QueryResult(checking: prepared, connection: self, statement: sql)
+            preparedNames[sql] = name
+        }
+        let buffers = ParameterBuffers(bindings)
+        defer { buffers.deallocate() }
+        let result = PQexecPrepared(handle, name, Int32(bindings.count), buffers.values, buffers.lengths, buffers.formats, 0)
+        return try QueryResult(checking: result, connection: self, statement: sql)
+    }
+
     /// Runs a trusted script of several statements with no parameters (libpq's `PQexec`),
     /// such as a migration file. Never pass text that came from a user.
     public func runScript(_ trustedSQL: String) throws {
@@ -96,8 +120,18 @@ public final class Connection {
     }
 
     private func send(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> OpaquePointer? {
+        let bindings = try checkedBindings(sql, parameters)
+        let buffers = ParameterBuffers(bindings)
+        defer { buffers.deallocate() }
+        return PQexecParams(
+            handle, sql, Int32(bindings.count), buffers.types, buffers.values, buffers.lengths,
+            buffers.formats, 0)
+    }
+
+    /// The parameters as libpq takes them; NUL (which ends a C string) refused in the SQL and in text values.
+    private func checkedBindings(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> [PostgresBinding] {
         try Self.refuseNUL(sql, what: "the SQL statement")
-        let bindings = try parameters.enumerated().map { index, parameter in
+        return try parameters.enumerated().map { index, parameter in
             let binding = try parameter.postgresBinding()
             if case .text(let text) = binding, text.utf8.contains(0) {
                 throw PostgresError(
@@ -107,11 +141,6 @@ public final class Connection {
             }
             return binding
         }
-        let buffers = ParameterBuffers(bindings)
-        defer { buffers.deallocate() }
-        return PQexecParams(
-            handle, sql, Int32(bindings.count), buffers.types, buffers.values, buffers.lengths,
-            buffers.formats, 0)
     }
 
     /// Makes the server print dates as ISO 8601, which the decoders read.

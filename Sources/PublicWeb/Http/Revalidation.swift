@@ -7,16 +7,21 @@ internal import HTTPTypes
 /// `Last-Modified` from the newest publication in it, and `304 Not Modified` when the client
 /// already has it (If-None-Match first; If-Modified-Since only without it, RFC 9110 13.2.2).
 enum Revalidation {
-    static func respond(to request: Request, body: String, contentType: String, lastModified: Date?) -> Response {
+    /// The strong ETag of a body: its SHA-256, shortened to 128 bits.
+    static func tag(of body: String) -> String {
         let digest = SHA256.hash(data: Data(body.utf8))
-        let tag = "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
-        var headers: HTTPFields = [.eTag: tag, .cacheControl: "public, max-age=60"]
-        if let lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
-        if isFresh(request, tag: tag, lastModified: lastModified) {
+        return "\"" + digest.prefix(16).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+
+    /// `answer`, or 304 Not Modified when the client already has it.
+    static func response(to request: Request, _ answer: ResponseCache.Answer) -> Response {
+        var headers: HTTPFields = [.eTag: answer.tag, .cacheControl: "public, max-age=60"]
+        if let lastModified = answer.lastModified { headers[.lastModified] = HTTPDate.format(lastModified) }
+        if isFresh(request, tag: answer.tag, lastModified: answer.lastModified) {
             return Response(status: .notModified, headers: headers)
         }
-        headers[.contentType] = contentType
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        headers[.contentType] = answer.contentType
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: answer.body))
     }
 
     static func isFresh(_ request: Request, tag: String, lastModified: Date?) -> Bool {

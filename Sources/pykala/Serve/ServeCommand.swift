@@ -26,6 +26,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
+    @Option(help: "Serve a built page or API answer from memory for this many seconds (0: build every answer anew).")
+    var cacheSeconds = 2
+
     @Option(help: ArgumentHelp("A directory of the municipality's own templates (default: PYKALA_TEMPLATES, else pykala's).", valueName: "dir"))
     var templates: String?
 
@@ -33,6 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port: \(port) is not a port number (0 to 65535)") }
+        guard (0...3600).contains(cacheSeconds) else { throw ValidationError("--cache-seconds: \(cacheSeconds) is not from 0 to 3600") }
     }
 
     func run() async throws {
@@ -41,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         let library = try TemplateLibrary(directory: directory)
         let target = connection.target.forPortal
         let database = try PortalDatabase(target: target)
-        let server = PortalServer(database: database, templates: library)
+        let server = PortalServer(database: database, templates: library, cacheLifetime: .seconds(cacheSeconds))
         let host = self.host
         try await server.run(host: host, port: port) { port in
             FileHandle.standardError.write(Data("serving http://\(host):\(port)/ from \(target.summary); Ctrl-C stops\n".utf8))

@@ -1,0 +1,99 @@
+internal import Foundation
+internal import Hummingbird
+internal import Synchronization
+
+/// Answers built recently, by request path and query: a page or API answer is built from the
+/// database at most once per `lifetime` however many ask for it, and served from memory in
+/// between (with its ETag, so clients still revalidate). Published minutes change a few
+/// times a week; a new publication shows within twice `lifetime`. When an answer grows old,
+/// one request builds it anew while the others get the old one for up to another `lifetime`
+/// (no stampede on the database). Only successful answers are kept; errors are built every
+/// time. At `capacity` answers, the cache starts afresh.
+final class ResponseCache: Sendable {
+    /// What a route builds: the body and how to label it.
+    struct Built: Sendable {
+        let body: String
+        let contentType: String
+        let lastModified: Date?
+    }
+
+    struct Answer: Sendable {
+        let body: ByteBuffer
+        let tag: String
+        let lastModified: Date?
+        let contentType: String
+        let built: ContinuousClock.Instant
+    }
+
+    let lifetime: Duration
+    let capacity: Int
+    private let state = Mutex<(answers: [String: Answer], rebuilding: Set<String>)>(([:], []))
+
+    init(lifetime: Duration, capacity: Int = 4096) {
+        self.lifetime = lifetime
+        self.capacity = capacity
+    }
+
+    /// The kept answer for this request if it is fresh (or being built anew), else the one
+    /// `build` makes, kept.
+    func respond(to request: Request, build: () async throws -> Built) async throws -> Response {
+        guard lifetime > .zero else { return Revalidation.response(to: request, answer(try await build(), at: .now)) }
+        let key = request.uri.description
+        var now = ContinuousClock.now
+        // The first request for a missing answer builds it; the others wait for it (a while).
+        for _ in 0..<500 {
+            let found: Found = state.withLock { state in
+                guard let answer = state.answers[key] else {
+                    if state.rebuilding.contains(key) { return .wait }
+                    state.rebuilding.insert(key)
+                    return .build
+                }
+                let age = now - answer.built
+                if age < lifetime { return .kept(answer) }
+                // Old: one request rebuilds it; the others keep getting it a while longer.
+                if age < lifetime * 2, state.rebuilding.contains(key) { return .kept(answer) }
+                state.rebuilding.insert(key)
+                return .build
+            }
+            switch found {
+            case .kept(let answer): return Revalidation.response(to: request, answer)
+            case .build: return try await rebuild(key, request: request, at: now, build: build)
+            case .wait:
+                try await Task.sleep(for: .milliseconds(2))
+                now = ContinuousClock.now
+            }
+        }
+        return Revalidation.response(to: request, answer(try await build(), at: now))
+    }
+
+    private enum Found {
+        case kept(Answer)
+        case build
+        case wait
+    }
+
+    private func rebuild(_ key: String, request: Request, at now: ContinuousClock.Instant, build: () async throws -> Built) async throws
+        -> Response
+    {
+        let built: Built
+        do {
+            built = try await build()
+        } catch {
+            _ = state.withLock { $0.rebuilding.remove(key) }
+            throw error
+        }
+        let fresh = answer(built, at: now)
+        state.withLock { state in
+            if state.answers.count >= capacity { state.answers.removeAll(keepingCapacity: true) }
+            state.answers[key] = fresh
+            state.rebuilding.remove(key)
+        }
+        return Revalidation.response(to: request, fresh)
+    }
+
+    private func answer(_ built: Built, at instant: ContinuousClock.Instant) -> Answer {
+        Answer(
+            body: ByteBuffer(string: built.body), tag: Revalidation.tag(of: built.body), lastModified: built.lastModified,
+            contentType: built.contentType, built: instant)
+    }
+}
