@@ -4,6 +4,45 @@ enum OpenAPIDocument {
     static let json = #"""
 {
  "components": {
+  "headers": {
+   "ETag": {
+    "description": "SHA-256 of the body, shortened; send it back in If-None-Match.",
+    "schema": {
+     "type": "string"
+    }
+   },
+   "LastModified": {
+    "description": "The newest publication in the answer.",
+    "schema": {
+     "type": "string"
+    }
+   }
+  },
+  "responses": {
+   "BadParameter": {
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    },
+    "description": "A parameter is not what the route takes."
+   },
+   "NotFound": {
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    },
+    "description": "No such item, or it is not public."
+   },
+   "NotModified": {
+    "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+   }
+  },
   "schemas": {
    "AgendaItem": {
     "properties": {
@@ -612,29 +651,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "Agenda items (§§) of published minutes"
@@ -678,29 +706,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "Bodies (policymakers)"
@@ -733,39 +750,21 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      },
      "404": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "No such item, or it is not public."
+      "$ref": "#/components/responses/NotFound"
      }
     },
     "summary": "Atom feed of a body's newest published decisions"
@@ -831,29 +830,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "Cost shares of public decisions"
@@ -965,29 +953,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "Published decisions, newest first; full-text search in Finnish or Swedish"
@@ -1020,39 +997,21 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      },
      "404": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "No such item, or it is not public."
+      "$ref": "#/components/responses/NotFound"
      }
     },
     "summary": "One published decision"
@@ -1118,29 +1077,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "Meetings with published minutes"
@@ -1173,39 +1121,21 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      },
      "404": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "No such item, or it is not public."
+      "$ref": "#/components/responses/NotFound"
      }
     },
     "summary": "One meeting"
@@ -1227,29 +1157,18 @@ enum OpenAPIDocument {
       "description": "OK",
       "headers": {
        "ETag": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/ETag"
        },
        "Last-Modified": {
-        "schema": {
-         "type": "string"
-        }
+        "$ref": "#/components/headers/LastModified"
        }
       }
      },
      "304": {
-      "description": "Not modified: the client's copy (If-None-Match / If-Modified-Since) is current."
+      "$ref": "#/components/responses/NotModified"
      },
      "400": {
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      },
-      "description": "A parameter is not what the route takes."
+      "$ref": "#/components/responses/BadParameter"
      }
     },
     "summary": "This document"
