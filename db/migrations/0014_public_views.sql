@@ -41,14 +41,60 @@ SET LOCAL ROLE pykala_owner;
 CREATE INDEX decision_history_published_idx ON pykala.decision_history (decision_id, at) WHERE to_state = 'published';
 
 -- Full-text search over what a decision shows the public: title, description (public
--- decisions only) and decision, in Finnish and in Swedish. The views use the same
--- expressions, so these indexes serve their searches.
-CREATE INDEX decision_search_fi_idx ON pykala.decision USING gin (to_tsvector('finnish'::regconfig,
-    title || ' ' || coalesce(CASE WHEN publicity = 'public' THEN description END, '') || ' ' || coalesce(decision_text, '')));
-CREATE INDEX decision_search_sv_idx ON pykala.decision USING gin (to_tsvector('swedish'::regconfig,
-    title || ' ' || coalesce(CASE WHEN publicity = 'public' THEN description END, '') || ' ' || coalesce(decision_text, '')));
+-- decisions only) and decision, in Finnish and in Swedish. Kept in a table of its own, so
+-- that a workflow step (which changes a decision's state, not its text) does not compute
+-- both vectors again and rewrite two GIN indexes.
+CREATE TABLE pykala.decision_search (
+    decision_id bigint PRIMARY KEY REFERENCES pykala.decision (id),
+    search_fi   tsvector NOT NULL,
+    search_sv   tsvector NOT NULL
+);
+CREATE INDEX decision_search_fi_idx ON pykala.decision_search USING gin (search_fi);
+CREATE INDEX decision_search_sv_idx ON pykala.decision_search USING gin (search_sv);
+
+CREATE FUNCTION pykala.search_text(title text, description text, decision_text text, publicity text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN title || ' ' || coalesce(CASE WHEN publicity = 'public' THEN description END, '') || ' ' || coalesce(decision_text, '');
+
+-- New decisions, a statement at a time (a bulk registration is one statement).
+CREATE FUNCTION pykala.index_new_decisions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    INSERT INTO decision_search (decision_id, search_fi, search_sv)
+    SELECT n.id, to_tsvector('finnish'::regconfig, search_text(n.title, n.description, n.decision_text, n.publicity)),
+           to_tsvector('swedish'::regconfig, search_text(n.title, n.description, n.decision_text, n.publicity))
+      FROM inserted n;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER decision_search_on_insert AFTER INSERT ON pykala.decision
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION pykala.index_new_decisions();
+
+-- A decision whose text or publicity changed (an edited draft, a recorded decision).
+CREATE FUNCTION pykala.index_changed_decision() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    UPDATE decision_search
+       SET search_fi = to_tsvector('finnish'::regconfig, search_text(NEW.title, NEW.description, NEW.decision_text, NEW.publicity)),
+           search_sv = to_tsvector('swedish'::regconfig, search_text(NEW.title, NEW.description, NEW.decision_text, NEW.publicity))
+     WHERE decision_id = NEW.id;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER decision_search_on_update AFTER UPDATE OF title, description, decision_text, publicity ON pykala.decision
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.description IS DISTINCT FROM NEW.description
+                       OR OLD.decision_text IS DISTINCT FROM NEW.decision_text OR OLD.publicity IS DISTINCT FROM NEW.publicity)
+    EXECUTE FUNCTION pykala.index_changed_decision();
+REVOKE EXECUTE ON FUNCTION pykala.index_new_decisions() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.index_changed_decision() FROM PUBLIC;
+
+INSERT INTO pykala.decision_search (decision_id, search_fi, search_sv)
+SELECT d.id, to_tsvector('finnish'::regconfig, pykala.search_text(d.title, d.description, d.decision_text, d.publicity)),
+       to_tsvector('swedish'::regconfig, pykala.search_text(d.title, d.description, d.decision_text, d.publicity))
+  FROM pykala.decision d;
+GRANT SELECT ON pykala.decision_search TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+
 CREATE INDEX agenda_item_decision_idx ON pykala.agenda_item (decision_id, meeting_id);
-CREATE INDEX decision_body_date_idx ON pykala.decision (body_id, meeting_date, section);
 
 CREATE VIEW pykala_public.organization AS
 SELECT o.id, o.name, o.name_sv, o.business_id FROM pykala.organization o;
@@ -74,12 +120,7 @@ SELECT d.id, d.organization_id, o.name AS organization, d.body_id, b.name AS bod
        CASE WHEN d.publicity = 'public' THEN p.name END AS project,
        d.publicity, d.secrecy_basis, d.state, pub.published_at,
        (SELECT max(l.due_date) FROM pykala.deadline l WHERE l.decision_id = d.id AND l.kind = 'appeal_ends') AS appeal_ends,
-       to_tsvector('finnish'::regconfig,
-           d.title || ' ' || coalesce(CASE WHEN d.publicity = 'public' THEN d.description END, '') || ' '
-           || coalesce(d.decision_text, '')) AS search_fi,
-       to_tsvector('swedish'::regconfig,
-           d.title || ' ' || coalesce(CASE WHEN d.publicity = 'public' THEN d.description END, '') || ' '
-           || coalesce(d.decision_text, '')) AS search_sv
+       ts.search_fi, ts.search_sv
   FROM pykala.decision d
   -- When its minutes were published: the first time its workflow took it to `published`
   -- (one index lookup a decision, so a query for one decision reads one decision).
@@ -89,6 +130,7 @@ SELECT d.id, d.organization_id, o.name AS organization, d.body_id, b.name AS bod
   JOIN pykala.body b ON b.id = d.body_id
   LEFT JOIN pykala."case" c ON c.id = d.case_id
   LEFT JOIN pykala.project p ON p.id = d.project_id
+  JOIN pykala.decision_search ts ON ts.decision_id = d.id
  WHERE pub.published_at IS NOT NULL;
 
 -- The §§ of each meeting, as the minutes list them (MeetingView): agenda places, and the
