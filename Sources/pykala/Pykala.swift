@@ -7,9 +7,9 @@ struct Pykala: AsyncParsableCommand {
         commandName: "pykala",
         abstract: "Pykälä: decision documents of Finnish municipalities, from proposal to execution.",
         discussion: """
-            Without connection settings pykala keeps everything in its own PostgreSQL cluster
-            under .pykala/ in the current directory, started on first use. Give --database,
-            DATABASE_URL or libpq's PGHOST/PGDATABASE to use another server.
+            Without connection settings pykala keeps everything in its own PostgreSQL
+            cluster under .pykala/ in the current directory, started on first use. Give
+            --database, DATABASE_URL or libpq's PGHOST/PGDATABASE to use another server.
 
             Example:
               pykala register examples/ranua-2020-39.yaml --create-missing

@@ -51,6 +51,24 @@ struct HelpTests {
         }
     }
 
+    @Test("every command's discussion fits 80 columns: ArgumentParser would wrap longer lines, orphaning words and breaking examples")
+    func discussionsFit() throws {
+        let dump = try PykalaRun.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        var checked = 0
+        func walk(_ command: [String: Any], _ path: String) {
+            for line in (command["discussion"] as? String ?? "").split(separator: "\n") {
+                checked += 1
+                #expect(line.count <= 80, "pykala\(path) --help: \(line.count) columns: \(line)")
+            }
+            for sub in command["subcommands"] as? [[String: Any]] ?? [] {
+                walk(sub, path + " " + (sub["commandName"] as? String ?? "?"))
+            }
+        }
+        walk(try #require(root["command"] as? [String: Any]), "")
+        #expect(checked > 300)
+    }
+
     @Test("an unknown command is a usage error")
     func unknownCommand() throws {
         let run = try PykalaRun.run(["frobnicate"])

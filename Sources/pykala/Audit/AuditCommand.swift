@@ -18,8 +18,8 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the whole chain in pykala, trusting nothing the database computed.",
             discussion: """
-                Exits 0 and prints "N events, chain intact, head HASH", or exits 1 naming the first
-                event that does not hold and why. With --digest, also proves that a head
+                Exits 0 and prints "N events, chain intact, head HASH", or exits 1 naming the
+                first event that does not hold and why. With --digest, also proves that a head
                 published earlier is still part of today's chain: a rewrite of the whole chain
                 passes the plain check but fails this one.
 

@@ -21,8 +21,10 @@ struct ExportCommand: ParsableCommand {
                 persons' contact data. Exports stream: memory stays flat however many events.
 
                 Example:
-                  pykala export history --body Kunnanhallitus --from 1.1.2020 --to 31.12.2020 --format csv -o kh-2020.csv
-                  pykala export history --decision 2265/15.151/2020 --format html -o history.html
+                  pykala export history --body Kunnanhallitus --from 1.1.2020 --to 31.12.2020 \\
+                    --format csv -o kh-2020.csv
+                  pykala export history --decision 2265/15.151/2020 --format html -o \\
+                    history.html
                 """)
 
         @Option(help: "Only this decision (id, diary number or BODY/YEAR/§N).")

@@ -10,7 +10,8 @@ extension BodyCommand {
                 --kind is council, board, committee or office-holder.
 
                 Example:
-                  pykala body add Kunnanhallitus --kind board --name-sv Kommunstyrelsen --org "Ranuan kunta"
+                  pykala body add Kunnanhallitus --kind board --name-sv Kommunstyrelsen --org \\
+                    "Ranuan kunta"
                 """)
 
         @Argument(help: "The body's Finnish name, e.g. Kunnanhallitus.")

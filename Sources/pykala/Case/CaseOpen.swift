@@ -8,14 +8,15 @@ extension CaseCommand {
             abstract: "Open a case: the next diary number of a classification, or a given one.",
             discussion: """
                 Without --number, the case gets the organization's next running number of the
-                year (this year in Helsinki unless --year says otherwise), e.g. 2266/15.151/2020.
-                Numbers are given out without gaps, and never twice, however many secretaries
-                open cases at once. --number records an existing number as it is, including
-                other systems' identifiers such as LAPDno-2025-763.
+                year (this year in Helsinki unless --year says otherwise), e.g.
+                2266/15.151/2020. Numbers are given out without gaps, and never twice, however
+                many secretaries open cases at once. --number records an existing number as it
+                is, including other systems' identifiers such as LAPDno-2025-763.
 
                 Example:
                   pykala case open --class 15.151 --title "Turvallisuus -hankeyhteistyö"
-                  pykala case open --number 2265/15.151/2020 --title "Turvallisuus -hankeyhteistyö"
+                  pykala case open --number 2265/15.151/2020 --title \\
+                    "Turvallisuus -hankeyhteistyö"
                 """)
 
         @Option(name: .customLong("class"), help: "The classification (tehtäväluokka), e.g. 15.151.")

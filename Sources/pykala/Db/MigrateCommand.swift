@@ -6,7 +6,8 @@ extension Db {
         static let configuration = CommandConfiguration(
             abstract: "Apply the pending migrations, each in its own transaction.",
             discussion: """
-                A second run does nothing. An applied migration whose file was changed is refused.
+                A second run does nothing. An applied migration whose file was changed is
+                refused.
 
                 Example:
                   pykala db migrate --database postgresql:///pykala

@@ -8,12 +8,13 @@ extension DecisionCommand {
             abstract: "Replace a draft's content with a decision document (only drafts can be edited).",
             discussion: """
                 The document has the same keys as for `pykala register` and describes one
-                decision; it replaces the draft's text, cost shares, deadlines and contacts in one
-                transaction. --expect-version (from `pykala decision show`) refuses the edit if
-                someone else changed the draft in between.
+                decision; it replaces the draft's text, cost shares, deadlines and contacts in
+                one transaction. --expect-version (from `pykala decision show`) refuses the edit
+                if someone else changed the draft in between.
 
                 Example:
-                  pykala decision edit 2265/15.151/2020 examples/ranua-2020-39.yaml --expect-version 1
+                  pykala decision edit 2265/15.151/2020 examples/ranua-2020-39.yaml \\
+                    --expect-version 1
                 """)
 
         @Argument(help: "The draft: id, diary number, or BODY/YEAR/§N.")

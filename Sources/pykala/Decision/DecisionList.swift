@@ -12,7 +12,8 @@ extension DecisionCommand {
 
                 Example:
                   pykala decision list --body Kunnanhallitus --year 2020 --text hanke
-                  pykala decision list --deadline-from 1.2.2020 --deadline-to 29.2.2020 --format json
+                  pykala decision list --deadline-from 1.2.2020 --deadline-to 29.2.2020 \\
+                    --format json
                 """)
 
         @Option(help: "The state, e.g. draft.")

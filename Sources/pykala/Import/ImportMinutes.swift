@@ -14,17 +14,17 @@ struct ImportMinutes: ParsableCommand {
         commandName: "minutes",
         abstract: "Read sections of minutes (plain text, Finnish or Swedish) into draft decisions.",
         discussion: """
-            Each section (a new one starts at a line "§ N") becomes one draft: §, title, diary
-            number, body and meeting date (from the handling line or the page heading),
-            preparers and contacts, description, proposal, decision and outcome, vote counts,
-            disqualified members, total and cost shares per year, deadlines. Earlier handlings
-            quoted above the current one become history. Nothing is guessed: what the text
-            does not say clearly is left empty and listed.
+            Each section (a new one starts at a line "§ N") becomes one draft: §, title,
+            diary number, body and meeting date (from the handling line or the page
+            heading), preparers and contacts, description, proposal, decision and outcome,
+            vote counts, disqualified members, total and cost shares per year, deadlines.
+            Earlier handlings quoted above the current one become history. Nothing is
+            guessed: what the text does not say clearly is left empty and listed.
 
             --dry-run prints the drafts as decision documents (the form `pykala register`
-            reads, money in cents and ISO dates) with what was not filled and which lines were
-            not used; edit and register them. Without it, the drafts are registered (all or
-            none) and their references printed.
+            reads, money in cents and ISO dates) with what was not filled and which lines
+            were not used; edit and register them. Without it, the drafts are registered
+            (all or none) and their references printed.
 
             Example:
               pykala import minutes poytakirja.txt --dry-run > drafts.yaml

@@ -49,8 +49,9 @@ struct OutcomeCommand: ParsableCommand {
         commandName: "outcome",
         abstract: "Record how the body disposed of a decision on its agenda.",
         discussion: """
-            OUTCOME is approved, approved_after_vote, amended, modified, rejected, noted, returned,
-            tabled, removed or election. Free text goes in --text, never in the outcome.
+            OUTCOME is approved, approved_after_vote, amended, modified, rejected, noted,
+            returned, tabled, removed or election. Free text goes in --text, never in the
+            outcome.
 
             Example:
               pykala outcome 2265/15.151/2020 approved --text "Hyväksyttiin yksimielisesti."
@@ -82,11 +83,12 @@ struct VoteCommand: ParsableCommand {
         commandName: "vote",
         abstract: "Record a vote on a decision's §: each voter's ballot; the result is computed.",
         discussion: """
-            Every voting member present at the § (and not disqualified) gives one ballot: yes,
-            no, blank or absent. A tie goes the way the chair voted.
+            Every voting member present at the § (and not disqualified) gives one ballot:
+            yes, no, blank or absent. A tie goes the way the chair voted.
 
             Example:
-              pykala vote 12 --yes "Kaupunginjohtajan ehdotus" --no "Palautetaan valmisteluun" \\
+              pykala vote 12 --yes "Kaupunginjohtajan ehdotus" --no \\
+                "Palautetaan valmisteluun" \\
                 --ballot "Kai Pöntinen=yes" --ballot "Marcus Toppari=no"
             """)
 
@@ -135,7 +137,8 @@ struct DisqualifyCommand: ParsableCommand {
             A disqualified member counts neither for the quorum nor in the vote of that §.
 
             Example:
-              pykala disqualify 12 "Matti Virtanen" --ground "hallintolaki 28 § 1 mom. 5 k. (yhteisöjäävi)"
+              pykala disqualify 12 "Matti Virtanen" --ground \\
+                "hallintolaki 28 § 1 mom. 5 k. (yhteisöjäävi)"
             """)
 
     @Argument(help: "The decision.")

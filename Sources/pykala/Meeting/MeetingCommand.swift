@@ -18,7 +18,7 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a meeting of a body on a day.",
-            discussion: "Example:\n  pykala meeting new Kunnanhallitus 24.2.2020 --number 4/2020 --place \"Kunnantalo\"")
+            discussion: "Example:\n  pykala meeting new Kunnanhallitus 24.2.2020 --number 4/2020 --place Kunnantalo")
 
         @Argument(help: "The body, e.g. Kunnanhallitus.")
         var body: String
@@ -51,7 +51,8 @@ struct MeetingCommand: ParsableCommand {
                 count for the quorum and vote.
 
                 Example:
-                  pykala meeting attend Kunnanhallitus 24.2.2020 "Maija Meikäläinen" --as deputy --for "Matti Virtanen" --arrived 38
+                  pykala meeting attend Kunnanhallitus 24.2.2020 "Maija Meikäläinen" --as \\
+                    deputy --for "Matti Virtanen" --arrived 38
                 """)
 
         @Argument(help: "The body.")

@@ -11,7 +11,8 @@ extension PersonCommand {
                 contact data public outputs leave out.
 
                 Example:
-                  pykala person add "Sirpa Hakala" --title kunnanjohtaja --phone "040 539 4293" --email etunimi.sukunimi@ranua.fi
+                  pykala person add "Sirpa Hakala" --title kunnanjohtaja --phone \\
+                    "040 539 4293" --email etunimi.sukunimi@ranua.fi
                 """)
 
         @Argument(help: "The person's name.")

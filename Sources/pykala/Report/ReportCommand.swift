@@ -10,11 +10,13 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Make the documents a municipality publishes: agenda, minutes, extract, decision card.",
         discussion: """
-            Templates are Mustache files named KIND.LANG.FORMAT.mustache in pykala's templates/
-            directory; --templates DIR (or PYKALA_TEMPLATES) uses a municipality's own copies.
+            Templates are Mustache files named KIND.LANG.FORMAT.mustache in pykala's
+            templates/ directory; --templates DIR (or PYKALA_TEMPLATES) uses a
+            municipality's own copies.
 
             Example:
-              pykala report minutes Kunnanhallitus 24.2.2020 --lang fi --format html -o minutes.html
+              pykala report minutes Kunnanhallitus 24.2.2020 --lang fi --format html -o \\
+                minutes.html
               pykala report extract 2265/15.151/2020 --lang sv --format md
             """,
         subcommands: [Agenda.self, Minutes.self, Extract.self, Decision.self, Commitments.self, DeadlinesReport.self])
@@ -107,7 +109,7 @@ extension ReportCommand {
     struct Minutes: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The minutes (pöytäkirja) of a meeting: attendance, each § with its decision and appeal instructions.",
-            discussion: "Example:\n  pykala report minutes Kunnanhallitus 24.2.2020 --published 3.3.2020 -o minutes.html")
+            discussion: "Example:\n  pykala report minutes Kunnanhallitus 24.2.2020 --published 3.3.2020 \\\n    -o minutes.html")
 
         @Argument(help: "The body.")
         var body: String
@@ -128,7 +130,8 @@ extension ReportCommand {
             abstract: "An extract (pöytäkirjanote) of one decision, with appeal instructions and the last day of the appeal period.",
             discussion: """
                 Example:
-                  pykala report extract 2265/15.151/2020 --to "Lapin ammattikorkeakoulu" --to "Anitta Jaakola" --format pdf -o ote.pdf
+                  pykala report extract 2265/15.151/2020 --to "Lapin ammattikorkeakoulu" --to \\
+                    "Anitta Jaakola" --format pdf -o ote.pdf
                 """)
 
         @Argument(help: "The decision: id, diary number, or BODY/YEAR/§N.")
@@ -174,11 +177,13 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(
             abstract: "Cost shares across decisions as a table of year × funding source (or × project), with totals.",
             discussion: """
-                What the budget must hold per year. --committed counts only decisions whose outcome
-                commits the costs (approved, amended, …); --state keeps decisions in given states.
+                What the budget must hold per year. --committed counts only decisions whose
+                outcome commits the costs (approved, amended, …); --state keeps decisions in
+                given states.
 
                 Example:
-                  pykala report commitments --committed --from-year 2021 --to-year 2022 --format html -o commitments.html
+                  pykala report commitments --committed --from-year 2021 --to-year 2022 \\
+                    --format html -o commitments.html
                   pykala report commitments --by project --body Kunnanhallitus --format md
                 """)
 

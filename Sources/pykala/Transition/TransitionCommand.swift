@@ -7,11 +7,13 @@ struct TransitionCommand: ParsableCommand {
         commandName: "transition",
         abstract: "Take an action of a decision's workflow (checked by the database: state, role, guards, version).",
         discussion: """
-            `pykala decision actions REF` lists the actions you may take now, and why not the others.
+            `pykala decision actions REF` lists the actions you may take now, and why not
+            the others.
 
             Example:
               pykala transition 2265/15.151/2020 put_on_agenda
-              pykala transition 2265/15.151/2020 decide --expect-version 4 --comment "yksimielisesti"
+              pykala transition 2265/15.151/2020 decide --expect-version 4 --comment \\
+                "yksimielisesti"
             """)
 
     @OptionGroup var options: TransitionOptions

@@ -7,18 +7,19 @@ struct DeputyCommand: ParsableCommand {
         commandName: "deputy",
         abstract: "Record standing substitutes: a deputy may act for another user for a period.",
         discussion: """
-            While the period holds, the deputy may take the actions the other user's role allows,
-            and the history records both: who acted, and for whom.
+            While the period holds, the deputy may take the actions the other user's role
+            allows, and the history records both: who acted, and for whom.
 
             Example:
-              pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala --from 1.7.2020 --to 31.7.2020
+              pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala --from 1.7.2020 \\
+                --to 31.7.2020
             """,
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Let one user act for another from one day to another.",
-            discussion: "Example:\n  pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala --from 1.7.2020 --to 31.7.2020")
+            discussion: "Example:\n  pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala \\\n    --from 1.7.2020 --to 31.7.2020")
 
         @Argument(help: "The deputy's login.")
         var deputy: String

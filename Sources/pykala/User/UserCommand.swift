@@ -9,8 +9,8 @@ struct UserCommand: ParsableCommand {
         discussion: """
             Each person who uses pykala logs in as their own PostgreSQL role; the server
             authenticates them, and every change records that login. Set a password with
-            psql's \\password, or use the server's other methods (pg_hba.conf). With the local
-            cluster, PGUSER=NAME runs a command as that user.
+            psql's \\password, or use the server's other methods (pg_hba.conf). With the
+            local cluster, PGUSER=NAME runs a command as that user.
 
             Example:
               pykala user add anna.virtanen --role secretary

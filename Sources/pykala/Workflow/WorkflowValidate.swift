@@ -6,8 +6,8 @@ extension WorkflowCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a workflow file and report every problem with its line.",
             discussion: """
-                Reports unknown states, roles and guards, states that cannot be reached, dead ends
-                that are not final, transitions without roles and duplicate names. Needs no
+                Reports unknown states, roles and guards, states that cannot be reached, dead
+                ends that are not final, transitions without roles and duplicate names. Needs no
                 database.
 
                 Example:
