@@ -97,6 +97,8 @@ enum Tool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: arguments[0])
         process.arguments = Array(arguments.dropFirst())
+        // Not the repository: schemathesis keeps a cache in its working directory.
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
         // Standard error to a file, standard output through a pipe read to its end: neither can fill up and stall the program.
         let errors = FileManager.default.temporaryDirectory.appendingPathComponent("tool-\(UUID().uuidString).err")
         _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
