@@ -145,5 +145,6 @@ enum MoneyParser {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// 0–9 only (`isNumber` alone takes other scripts' digits and fractions too).
+    public var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -1,4 +1,4 @@
-internal import Foundation
+internal import Decisions
 public import Hummingbird
 
 /// An error the portal answers with: for the API an RFC 9457 problem document
@@ -25,15 +25,7 @@ public struct Problem: Error, Sendable {
 
     /// The problem document for the request at `path`.
     func document(path: String) -> String {
-        "{\"type\":\"about:blank\",\"title\":\(JSONText.quoted(title)),\"status\":\(status.code),"
-            + "\"detail\":\(JSONText.quoted(detail)),\"instance\":\(JSONText.quoted(path))}"
-    }
-}
-
-/// JSON string literals for the few documents written by hand.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
+        "{\"type\":\"about:blank\",\"title\":\(JSONValue.quoted(title)),\"status\":\(status.code),"
+            + "\"detail\":\(JSONValue.quoted(detail)),\"instance\":\(JSONValue.quoted(path))}"
     }
 }

@@ -26,7 +26,7 @@ struct RequestParameters {
     /// A positive id from the path.
     func id(_ name: String) throws(Problem) -> Int64 {
         let raw = path.get(name) ?? ""
-        guard let value = Int64(raw), value > 0, raw.allSatisfy(\.isPlainDigit) else {
+        guard let value = Int64(raw), value > 0, raw.allSatisfy(\.isASCIIDigit) else {
             throw .badParameter(name, raw, expected: "a positive whole number")
         }
         return value
@@ -35,7 +35,7 @@ struct RequestParameters {
     /// An optional positive id from the query string.
     func optionalID(_ name: String) throws(Problem) -> Int64? {
         guard let raw = try text(name) else { return nil }
-        guard raw.allSatisfy(\.isPlainDigit), let value = Int64(raw), value > 0 else {
+        guard raw.allSatisfy(\.isASCIIDigit), let value = Int64(raw), value > 0 else {
             throw .badParameter(name, raw, expected: "a positive whole number")
         }
         return value
@@ -43,7 +43,7 @@ struct RequestParameters {
 
     func year() throws(Problem) -> Int? {
         guard let raw = try text("year") else { return nil }
-        guard raw.count == 4, raw.allSatisfy(\.isPlainDigit), let value = Int(raw), CalendarDate.years.contains(value) else {
+        guard raw.count == 4, raw.allSatisfy(\.isASCIIDigit), let value = Int(raw), CalendarDate.years.contains(value) else {
             throw .badParameter("year", raw, expected: "a year from \(CalendarDate.years.lowerBound) to \(CalendarDate.years.upperBound)")
         }
         return value
@@ -51,7 +51,7 @@ struct RequestParameters {
 
     func limit(default fallback: Int, most: Int) throws(Problem) -> Int {
         guard let raw = try text("limit") else { return fallback }
-        guard raw.allSatisfy(\.isPlainDigit), let value = Int(raw), (1...most).contains(value) else {
+        guard raw.allSatisfy(\.isASCIIDigit), let value = Int(raw), (1...most).contains(value) else {
             throw .badParameter("limit", raw, expected: "a whole number from 1 to \(most)")
         }
         return value
@@ -109,7 +109,7 @@ enum Cursor {
     static func make(_ id: Int64) -> String { String(id) }
 
     static func id(_ cursor: String) -> Int64? {
-        guard (1...18).contains(cursor.count), cursor.allSatisfy(\.isPlainDigit) else { return nil }
+        guard (1...18).contains(cursor.count), cursor.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int64(cursor)
     }
 }
@@ -119,9 +119,4 @@ public enum PortalLanguage: String, Sendable, CaseIterable {
     case fi, sv
 
     var searchConfiguration: String { self == .fi ? "finnish" : "swedish" }
-}
-
-extension Character {
-    /// 0–9 only (`isNumber` takes other scripts' digits and fractions too).
-    var isPlainDigit: Bool { ("0"..."9").contains(self) }
 }

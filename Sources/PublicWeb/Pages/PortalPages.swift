@@ -37,7 +37,6 @@ struct PortalPages: Sendable {
         report.decisions = decisions.map(Self.reportDecision)
         var context = try reportContext(language, published: published).meeting(report, digest: nil)
         context["meeting"] = self.meeting(language, meeting)
-        context["links"] = decisions.map { ["id": String($0.id)] }
         if var sections = context["sections"] as? [[String: Any]] {
             for index in sections.indices { sections[index]["link"] = "/\(language.rawValue)/decisions/\(decisions[index].id)" }
             context["sections"] = sections
