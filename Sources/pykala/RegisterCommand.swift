@@ -31,7 +31,13 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         let text = try InputFile.read(file)
         let documents = try DocumentReader.read(text, file: file)
-        let result = try connection.target.writing { database in try DecisionRegistry.register(documents, createMissing: createMissing, request: request.id, on: database) }
+        let progress = Progress(label: "decisions registered (committed at the end)", quiet: output.format == .json)
+        let result = try connection.target.writing { database in
+            try DecisionRegistry.register(documents, createMissing: createMissing, request: request.id, on: database) { stored in
+                progress.advance(by: stored - progress.count)
+            }
+        }
+        progress.finish()
         Fault.afterCommit()
         switch output.format {
         case .json: try Output.json(result)

@@ -169,4 +169,56 @@ struct BulkRegisterTests {
         #expect(try count("decision") == 2)
         #expect(try kinds().suffix(4) == ["case_opened", "registered", "case_opened", "registered"])
     }
+
+    @Test("a file sent in batches registers as one batch would: the same rows, events and result, each name created once")
+    func batchesLikeOne() throws {
+        let documents = try (1...7).map { try Self.document($0, section: $0, contact: $0 == 6 ? "Uusi Henkilö" : "Ella Esimerkki") }
+        var seen: [Int] = []
+        let result = try DecisionRegistry.register(documents, createMissing: true, on: connection, batchSize: 3) { seen.append($0) }
+        #expect(seen == [3, 6, 7])
+        #expect(result.decisions.map(\.section) == Array(1...7))
+        #expect(result.created.map { "\($0.kind) \($0.name)" } == [
+            "organization Testilän kunta", "body Kunnanhallitus", "person Ella Esimerkki", "person Uusi Henkilö",
+        ])
+        #expect(try count("decision") == 7)
+        #expect(try count("person") == 2)
+        #expect(try count("cost_share") == 14)
+        #expect(try kinds() == ["organization_added", "body_added", "person_added"]
+            + ["case_opened", "registered"].repeated(3) + ["person_added"] + ["case_opened", "registered"].repeated(4))
+        let last = try connection.execute("SELECT last_running FROM pykala.diary_counter WHERE year = 2021")[0]
+        #expect(try last.get("last_running", as: Int.self) == 7)
+        let chain = try connection.execute(
+            "SELECT bool_and(prev_hash = lag) AS linked FROM (SELECT prev_hash, lag(hash) OVER (ORDER BY seq) FROM pykala.event) AS e WHERE lag IS NOT NULL")
+        #expect(try chain[0].get("linked", as: Bool.self))
+    }
+
+    @Test("a refusal in a later batch leaves nothing of the earlier ones")
+    func laterBatchRefused() throws {
+        var documents = try (1...5).map { try Self.document($0, section: $0) }
+        documents[4].total = Money(cents: 100)
+        let error = try #require(throws: StoreError.self) {
+            try DecisionRegistry.register(documents, createMissing: true, on: connection, batchSize: 2)
+        }
+        #expect(error.message == "the cost shares add up to 300,00 €, but the total is 1,00 €")
+        for table in ["organization", "body", "person", "case", "decision", "cost_share", "contact", "event", "diary_counter"] {
+            #expect(try count(table) == 0, "\(table)")
+        }
+    }
+
+    @Test("a batched registration repeated with its request id returns the first result and stores nothing more")
+    func batchesRepeated() throws {
+        let documents = try (1...5).map { try Self.document($0, section: $0) }
+        let request = UUID()
+        let first = try DecisionRegistry.register(documents, createMissing: true, request: request, on: connection, batchSize: 2)
+        let again = try DecisionRegistry.register(documents, createMissing: true, request: request, on: connection, batchSize: 2)
+        #expect(again == first)
+        #expect(first.decisions.count == 5)
+        #expect(first.decisions.first?.diaryNumber == "1/00.01/2021")
+        #expect(try count("decision") == 5)
+    }
+}
+
+extension Array {
+    /// The array's elements `times` times over.
+    fileprivate func repeated(_ times: Int) -> [Element] { (0..<times).flatMap { _ in self } }
 }

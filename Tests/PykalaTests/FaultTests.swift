@@ -157,4 +157,42 @@ struct FaultTests {
         #expect(list.status == 0, "\(list.stderr) \(errors)")
         #expect((try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [Any])?.isEmpty == true, "\(list.stdout)")
     }
+
+    @Test("a workflow step the command reported done survives a crash of the server right after it")
+    func stepSurvivesCrash() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("pykala-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        chmod(directory.path, 0o711)
+        let cluster = directory.appendingPathComponent("cluster")
+        let data = ["--data-dir", cluster.path]
+        defer {
+            _ = try? PykalaRun.run(["local", "stop"] + data)
+            try? FileManager.default.removeItem(at: directory)
+        }
+        let resources = TestPostgres.resources.root
+        for step in [["db", "migrate"], ["org", "add", "Ranuan kunta"], ["workflow", "load", resources.appendingPathComponent("workflows/council-decision.yaml").path],
+                     ["register", resources.appendingPathComponent("examples/ranua-2020-39.yaml").path, "--create-missing"]] {
+            let run = try PykalaRun.run(step + data)
+            #expect(run.status == 0, "\(step): \(run.stderr)")
+        }
+        // The WAL writer would flush a commit that did not wait for the disk within 200 ms;
+        // make it wait 10 s, so only the command's own commit can have written the step.
+        let status = try PykalaRun.run(["local", "status", "--format", "json"] + data)
+        let conninfo = try #require(
+            (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["conninfo"] as? String)
+        let superuser = try Connection.connect(conninfo)
+        try superuser.execute("ALTER SYSTEM SET wal_writer_delay = '10s'")
+        try superuser.execute("SELECT pg_reload_conf()")
+        Thread.sleep(forTimeInterval: 0.2)
+        let submit = try PykalaRun.run(["submit", "2265/15.151/2020"] + data)
+        #expect(submit.status == 0, "\(submit.stderr)")
+        // An immediate shutdown, as a crash: WAL still in the server's buffers is gone.
+        #expect(try LocalCluster(root: cluster).stop(mode: .immediate))
+        let show = try PykalaRun.run(["decision", "show", "2265/15.151/2020", "--format", "json"] + data)
+        #expect(show.status == 0, "\(show.stderr)")
+        let decision = try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any]
+        #expect(decision?["state"] as? String == "proposed", "\(show.stdout)")
+        let verify = try PykalaRun.run(["audit", "verify"] + data)
+        #expect(verify.status == 0, "\(verify.stdout) \(verify.stderr)")
+    }
 }

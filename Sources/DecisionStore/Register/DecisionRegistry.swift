@@ -36,12 +36,41 @@ public enum DecisionRegistry {
         public let created: [Created]
     }
 
-    /// Registers `documents` in one transaction.
+    /// Documents sent per call of `pykala.register_decisions`: the JSON sent and the working
+    /// tables the database makes for it stay this size however long the file is.
+    public static let batchSize = 2_000
+
+    /// Registers `documents` in one transaction, `batchSize` at a time (the same as all at
+    /// once: later batches find what earlier ones created); `progress` hears how many are
+    /// stored so far, before the commit, after each batch.
     @discardableResult
-    public static func register(_ documents: [DecisionDocument], createMissing: Bool, request: UUID? = nil, on connection: Connection) throws -> Result {
-        let payload = PostgresJSON(text: "[" + documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
-        return try connection.callWriting(
-            "SELECT pykala.register_decisions($1::jsonb, $2) AS result", [payload, createMissing], as: Result.self, request: request)
+    public static func register(
+        _ documents: [DecisionDocument], createMissing: Bool, request: UUID? = nil, on connection: Connection,
+        batchSize: Int = batchSize, progress: (Int) -> Void = { _ in }
+    ) throws -> Result {
+        precondition(batchSize > 0, "a batch holds at least one document")
+        let sql = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
+        func payload(_ batch: ArraySlice<DecisionDocument>) -> PostgresJSON {
+            PostgresJSON(text: "[" + batch.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
+        }
+        guard documents.count > batchSize else {
+            return try connection.callWriting(sql, [payload(documents[...]), createMissing], as: Result.self, request: request)
+        }
+        let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
+            var decisions: [Registered] = []
+            var created: [Created] = []
+            for start in stride(from: 0, to: documents.count, by: batchSize) {
+                let batch = documents[start..<min(start + batchSize, documents.count)]
+                let part = try tx.execute(sql, [payload(batch), createMissing])[0].decodeJSON("result", as: Result.self)
+                decisions += part.decisions
+                created += part.created
+                progress(decisions.count)
+            }
+            return try PostgresJSON(encoding: Result(decisions: decisions, created: created), keys: .convertToSnakeCase)
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Result.self, from: Data(json.text.utf8))
     }
 
     /// Replaces the content of the draft `reference` names with `document`, in one

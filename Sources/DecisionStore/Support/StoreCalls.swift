@@ -10,12 +10,26 @@ extension Connection {
     func callWriting<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil)
         throws -> T
     {
-        let json: PostgresJSON = try StoreError.translating {
-            guard let request else {
-                // One statement is its own transaction: no BEGIN and COMMIT round trips.
-                return try execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
+        let json: PostgresJSON
+        if request == nil {
+            // One statement is its own transaction: no BEGIN and COMMIT round trips.
+            json = try StoreError.translating { try execute(sql, parameters)[0].get("result", as: PostgresJSON.self) }
+        } else {
+            json = try writingOnce(kind: Self.functionName(in: sql) ?? "write", request: request) { tx in
+                try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
             }
-            let kind = Self.functionName(in: sql) ?? "write"
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(json.text.utf8))
+    }
+
+    /// Runs `body`'s writes in one transaction and returns its result. With a `request` id,
+    /// the result is kept under the caller's id in the same transaction, and a repeated
+    /// request returns the kept result without running `body` again.
+    func writingOnce(kind: String, request: UUID?, _ body: (Connection) throws -> PostgresJSON) throws -> PostgresJSON {
+        try StoreError.translating {
+            guard let request else { return try withTransaction(.readCommitted, body) }
             do {
                 return try withTransaction { tx in
                     if let earlier = try tx.execute("SELECT pykala.recall_request($1, $2) AS result", [request, kind])[0]
@@ -23,7 +37,7 @@ extension Connection {
                     {
                         return earlier
                     }
-                    let result = try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
+                    let result = try body(tx)
                     try tx.execute("SELECT pykala.remember_request($1, $2, $3::jsonb)", [request, kind, result])
                     return result
                 }
@@ -33,9 +47,6 @@ extension Connection {
                     .get("result", as: PostgresJSON.self)
             }
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(type, from: Data(json.text.utf8))
     }
 
     /// The name of the first `pykala.NAME(` call in `sql`: the kind a request is kept under.

@@ -5,7 +5,7 @@ internal import Foundation
 final class Progress {
     private let label: String
     private let enabled: Bool
-    private var count = 0
+    private(set) var count = 0
     private var lastShown = Date.distantPast
 
     init(label: String, quiet: Bool = false) {
