@@ -30,10 +30,10 @@ struct RegisterCommand: ParsableCommand {
 
     func run() throws {
         let text = try InputFile.read(file)
-        let documents = try DocumentReader.read(text, file: file)
+        let reader = try DocumentBatchReader(text, file: file, batchSize: DecisionRegistry.batchSize)
         let progress = Progress(label: "decisions registered (committed at the end)", quiet: output.format == .json)
         let result = try connection.target.writing { database in
-            try DecisionRegistry.register(documents, createMissing: createMissing, request: request.id, on: database) { stored in
+            try DecisionRegistry.register(reading: reader, createMissing: createMissing, request: request.id, on: database) { stored in
                 progress.advance(by: stored - progress.count)
             }
         }

@@ -216,6 +216,53 @@ struct BulkRegisterTests {
         #expect(first.decisions.first?.diaryNumber == "1/00.01/2021")
         #expect(try count("decision") == 5)
     }
+
+    /// A JSON array of `count` decisions of Kunnanhallitus, § n and diary number n/00.01/2021; `broken` maps an index to extra keys.
+    private static func fileText(_ count: Int, extra: [Int: String] = [:]) -> String {
+        var lines: [String] = []
+        for n in 1...count {
+            let more: String = extra[n].map { ", " + $0 } ?? ""
+            let head = #"{"organization": "Testilän kunta", "body": "Kunnanhallitus", "title": "Päätös \#(n)", "#
+            let rest = #""case": {"diary_number": "\#(n)/00.01/2021"}, "meeting": {"date": "1.3.2021", "section": \#(n)}"#
+            lines.append(head + rest + more + "}")
+        }
+        return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+    }
+
+    @Test("a file read a batch at a time while earlier batches are stored registers every decision, in order")
+    func readWhileStoring() throws {
+        let reader = try DocumentBatchReader(Self.fileText(7), file: "f.json", batchSize: 2)
+        var seen: [Int] = []
+        let result = try DecisionRegistry.register(reading: reader, createMissing: true, on: connection) { seen.append($0) }
+        #expect(seen == [2, 4, 6, 7])
+        #expect(result.decisions.map(\.section) == Array(1...7))
+        #expect(try count("decision") == 7)
+    }
+
+    @Test("problems in a late batch refuse the file with every problem, after earlier batches were sent: nothing stored")
+    func lateProblems() throws {
+        let text = Self.fileText(7, extra: [5: #""unknown": 1"#, 7: #""total": "12abc""#])
+        let reader = try DocumentBatchReader(text, file: "f.json", batchSize: 2)
+        let error = try #require(throws: DocumentError.self) {
+            try DecisionRegistry.register(reading: reader, createMissing: true, on: connection)
+        }
+        #expect(error.problems.map(\.line) == [6, 8], "\(error.problems)")
+        #expect(error.problems.map(\.field) == ["[4].unknown", "total"], "\(error.problems)")
+        for table in ["organization", "body", "case", "decision", "event"] {
+            #expect(try count(table) == 0, "\(table)")
+        }
+    }
+
+    @Test("a file with problems is refused for them even when the database refused an earlier batch")
+    func problemsBeforeRefusals() throws {
+        try DecisionRegistry.register([try Self.document(90, section: 1)], createMissing: true, on: connection)
+        let reader = try DocumentBatchReader(Self.fileText(7, extra: [7: #""unknown": 1"#]), file: "f.json", batchSize: 2)
+        let error = try #require(throws: DocumentError.self) {
+            try DecisionRegistry.register(reading: reader, createMissing: true, on: connection)
+        }
+        #expect(error.problems.map(\.line) == [8])
+        #expect(try count("decision") == 1)
+    }
 }
 
 extension Array {

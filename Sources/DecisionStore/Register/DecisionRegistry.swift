@@ -73,6 +73,52 @@ public enum DecisionRegistry {
         return try decoder.decode(Result.self, from: Data(json.text.utf8))
     }
 
+    /// Registers the documents `reader` reads, in one transaction, as ``register(_:createMissing:request:on:batchSize:progress:)``
+    /// does: while one batch is stored, the next is read on another thread. If the file has
+    /// problems, nothing is stored and they are thrown, all of them, as a ``DocumentError``
+    /// (before any refusal of the database, as when the file is read whole first).
+    @discardableResult
+    public static func register(
+        reading reader: DocumentBatchReader, createMissing: Bool, request: UUID? = nil, on connection: Connection,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> Result {
+        if reader.count <= reader.batchSize {
+            var reader = reader
+            let documents = try reader.next() ?? []
+            if !reader.problems.isEmpty { throw DocumentError(problems: reader.problems) }
+            return try register(documents, createMissing: createMissing, request: request, on: connection)
+        }
+        let batches = Prefetcher(state: reader) { reader in try reader.next().map { (documents: $0, problems: reader.problems) } }
+        defer { batches.stop() }
+        let sql = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
+        let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
+            var decisions: [Registered] = []
+            var created: [Created] = []
+            var problems: [DocumentProblem] = []
+            while let batch = try batches.next() {
+                problems = batch.problems
+                guard problems.isEmpty else { continue }
+                let payload = PostgresJSON(text: "[" + batch.documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
+                let part: Result
+                do {
+                    part = try tx.execute(sql, [payload, createMissing])[0].decodeJSON("result", as: Result.self)
+                } catch {
+                    while let rest = try batches.next() { problems = rest.problems }
+                    if !problems.isEmpty { throw DocumentError(problems: problems) }
+                    throw error
+                }
+                decisions += part.decisions
+                created += part.created
+                progress(decisions.count)
+            }
+            if !problems.isEmpty { throw DocumentError(problems: problems) }
+            return try PostgresJSON(encoding: Result(decisions: decisions, created: created), keys: .convertToSnakeCase)
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Result.self, from: Data(json.text.utf8))
+    }
+
     /// Replaces the content of the draft `reference` names with `document`, in one
     /// transaction, if the draft is still at `expectedVersion` (nil: the version it has when
     /// this call reads it). The database refuses decisions that are no longer drafts.

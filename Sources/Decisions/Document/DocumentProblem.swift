@@ -19,6 +19,10 @@ public struct DocumentProblem: Sendable, Equatable, CustomStringConvertible {
 public struct DocumentError: Error, Sendable, Equatable, CustomStringConvertible {
     public var problems: [DocumentProblem]
 
+    public init(problems: [DocumentProblem]) {
+        self.problems = problems
+    }
+
     public var description: String {
         problems.map(\.description).joined(separator: "\n")
             + "\nNothing was registered. Fix the file (its keys are described in docs/decision-document.md) and run the command again."
