@@ -126,6 +126,33 @@ struct MeetingTests {
         #expect(missing?.message == "no ballot for Jäsen 8")
     }
 
+    @Test("attendance or a disqualification recorded again: the event holds what it was before, and whose it is")
+    func correctionsKeepBefore() throws {
+        try attendAll()
+        _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Jäsen 8", role: .member, deputyFor: nil, arrived: 2, left: nil, organization: nil, on: connection)
+        let id = try #require(try approvedDecisions(1).first)
+        _ = try place(id)
+        _ = try Meetings.disqualify(.id(id), person: "Jäsen 1", ground: "asianosainen", organization: nil, on: connection)
+        _ = try Meetings.disqualify(.id(id), person: "Jäsen 1", ground: "hallintolaki 28 § 1 mom. 5 k.", organization: nil, on: connection)
+        func changes(_ kind: String) throws -> [String] {
+            try connection.execute(
+                "SELECT payload::jsonb->'changes' AS changes FROM pykala.event WHERE payload::jsonb->>'kind' = $1 ORDER BY seq", [kind])
+                .map { try $0.get("changes", as: PostgresJSON.self).text }
+        }
+        let attendance = try changes("attendance_recorded")
+        #expect(attendance.filter { $0.contains("\"Jäsen 8\"") }.last == """
+            {"body": {"after": "Kaupunginhallitus", "before": "Kaupunginhallitus"}, "left": {"after": null, "before": null}, \
+            "role": {"after": "member", "before": "member"}, "person": {"after": "Jäsen 8", "before": "Jäsen 8"}, \
+            "arrived": {"after": 2, "before": null}, "meeting": {"after": "\(Self.meetingDay.iso)", "before": "\(Self.meetingDay.iso)"}, \
+            "deputy_for": {"after": null, "before": null}}
+            """)
+        let disqualified = try changes("disqualified")
+        #expect(disqualified == [
+            #"{"ground": {"after": "asianosainen", "before": null}, "person": {"after": "Jäsen 1", "before": null}}"#,
+            #"{"ground": {"after": "hallintolaki 28 § 1 mom. 5 k.", "before": "asianosainen"}, "person": {"after": "Jäsen 1", "before": "Jäsen 1"}}"#,
+        ])
+    }
+
     @Test("arrivals and departures by § decide who counts at each §")
     func arrivals() throws {
         try attendAll()
