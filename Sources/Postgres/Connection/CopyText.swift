@@ -3,32 +3,46 @@
 public enum CopyText {
     /// The fields of one row (a trailing newline is ignored); text is checked as UTF-8.
     public static func fields(of row: UnsafeRawBufferPointer) throws -> [String?] {
-        var fields: [String?] = []
-        var field: [UInt8] = []
-        var isNull = false
-        var index = 0
         let bytes = row.bindMemory(to: UInt8.self)
         var end = bytes.count
         if end > 0, bytes[end - 1] == 0x0A { end -= 1 }
-        func finish() throws {
-            if isNull {
-                fields.append(nil)
-            } else {
-                guard let text = String(validating: field, as: UTF8.self) else {
-                    throw PostgresError(.decoding, "a COPY field is not valid UTF-8")
+        var fields: [String?] = []
+        var start = 0
+        while true {
+            // A field ends at a tab; a backslash and the byte after it belong together.
+            var stop = start
+            var escaped = false
+            while stop < end, bytes[stop] != 0x09 {
+                if bytes[stop] == 0x5C, stop + 1 < end {
+                    escaped = true
+                    stop += 2
+                } else {
+                    stop += 1
                 }
+            }
+            let field = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            if escaped {
+                fields.append(try unescaped(field))
+            } else {
+                guard let text = String(validating: field, as: UTF8.self) else { throw notUTF8 }
                 fields.append(text)
             }
-            field.removeAll(keepingCapacity: true)
-            isNull = false
+            guard stop < end else { return fields }
+            start = stop + 1
         }
+    }
+
+    private static var notUTF8: PostgresError { PostgresError(.decoding, "a COPY field is not valid UTF-8") }
+
+    /// One field with backslash escapes: its text, or nil for `\N`.
+    private static func unescaped(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String? {
+        var field: [UInt8] = []
+        field.reserveCapacity(bytes.count)
+        var isNull = false
+        var index = 0
+        let end = bytes.count
         while index < end {
             let byte = bytes[index]
-            if byte == 0x09 {
-                try finish()
-                index += 1
-                continue
-            }
             guard byte == 0x5C, index + 1 < end else {
                 field.append(byte)
                 index += 1
@@ -65,8 +79,9 @@ public enum CopyText {
             default: field.append(next)
             }
         }
-        try finish()
-        return fields
+        if isNull { return nil }
+        guard let text = String(validating: field, as: UTF8.self) else { throw notUTF8 }
+        return text
     }
 
     private static func hexValue(_ byte: UInt8) -> Int? {
