@@ -40,6 +40,12 @@ public enum DecisionRegistry {
     /// tables the database makes for it stay this size however long the file is.
     public static let batchSize = 2_000
 
+    private static let registerSQL = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
+
+    private static func payload(_ documents: some Collection<DecisionDocument>) -> PostgresJSON {
+        PostgresJSON(text: "[" + documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
+    }
+
     /// Registers `documents` in one transaction, `batchSize` at a time (the same as all at
     /// once: later batches find what earlier ones created); `progress` hears how many are
     /// stored so far, before the commit, after each batch.
@@ -49,28 +55,13 @@ public enum DecisionRegistry {
         batchSize: Int = batchSize, progress: (Int) -> Void = { _ in }
     ) throws -> Result {
         precondition(batchSize > 0, "a batch holds at least one document")
-        let sql = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
-        func payload(_ batch: ArraySlice<DecisionDocument>) -> PostgresJSON {
-            PostgresJSON(text: "[" + batch.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
-        }
         guard documents.count > batchSize else {
-            return try connection.callWriting(sql, [payload(documents[...]), createMissing], as: Result.self, request: request)
+            return try connection.callWriting(registerSQL, [payload(documents), createMissing], as: Result.self, request: request)
         }
-        let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
-            var decisions: [Registered] = []
-            var created: [Created] = []
-            for start in stride(from: 0, to: documents.count, by: batchSize) {
-                let batch = documents[start..<min(start + batchSize, documents.count)]
-                let part = try tx.execute(sql, [payload(batch), createMissing])[0].decodeJSON("result", as: Result.self)
-                decisions += part.decisions
-                created += part.created
-                progress(decisions.count)
-            }
-            return try PostgresJSON(encoding: Result(decisions: decisions, created: created), keys: .convertToSnakeCase)
+        var starts = stride(from: 0, to: documents.count, by: batchSize).makeIterator()
+        return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
+            starts.next().map { (Array(documents[$0..<min($0 + batchSize, documents.count)]), []) }
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(Result.self, from: Data(json.text.utf8))
     }
 
     /// Registers the documents `reader` reads, in one transaction, as ``register(_:createMissing:request:on:batchSize:progress:)``
@@ -88,22 +79,33 @@ public enum DecisionRegistry {
             if !reader.problems.isEmpty { throw DocumentError(problems: reader.problems) }
             return try register(documents, createMissing: createMissing, request: request, on: connection)
         }
-        let batches = Prefetcher(state: reader) { reader in try reader.next().map { (documents: $0, problems: reader.problems) } }
+        let batches = Prefetcher(state: reader) { reader in try reader.next().map { ($0, reader.problems) } }
         defer { batches.stop() }
-        let sql = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
+        return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
+            try batches.next()
+        }
+    }
+
+    /// One call of `register_decisions` per batch `next` gives, in one transaction, and their
+    /// answers as one. Each batch comes with the problems its source has found so far: once
+    /// there are any, nothing more is sent, the rest is read for its problems, and all are thrown.
+    private static func registerInBatches(
+        createMissing: Bool, request: UUID?, on connection: Connection, progress: (Int) -> Void,
+        next: () throws -> (documents: [DecisionDocument], problems: [DocumentProblem])?
+    ) throws -> Result {
         let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
             var decisions: [Registered] = []
             var created: [Created] = []
             var problems: [DocumentProblem] = []
-            while let batch = try batches.next() {
+            while let batch = try next() {
                 problems = batch.problems
                 guard problems.isEmpty else { continue }
-                let payload = PostgresJSON(text: "[" + batch.documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
                 let part: Result
                 do {
-                    part = try tx.execute(sql, [payload, createMissing])[0].decodeJSON("result", as: Result.self)
+                    part = try tx.execute(registerSQL, [payload(batch.documents), createMissing])[0].decodeJSON("result", as: Result.self)
                 } catch {
-                    while let rest = try batches.next() { problems = rest.problems }
+                    // The file's problems come first, as when it is read whole before anything is sent.
+                    while let rest = try next() { problems = rest.problems }
                     if !problems.isEmpty { throw DocumentError(problems: problems) }
                     throw error
                 }
