@@ -153,6 +153,37 @@ struct MeetingTests {
         ])
     }
 
+    @Test("a deputy counts only where the member they serve for does not: absent from the §, or disqualified from it")
+    func deputyOnlyForAbsentMember() throws {
+        try attendAll()
+        // Jäsen 8 is away for § 1 and back from § 2; Sini Syrjälä serves for him instead of for Poissa Oleva.
+        _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Jäsen 8", role: .member, deputyFor: nil, arrived: 2, left: nil, organization: nil, on: connection)
+        _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Sini Syrjälä", role: .deputy, deputyFor: "Jäsen 8", arrived: nil, left: nil, organization: nil, on: connection)
+        let ids = try approvedDecisions(3)
+        for id in ids { _ = try place(id) }
+        _ = try Meetings.disqualify(.id(ids[2]), person: "Jäsen 8", ground: "asianosainen", organization: nil, on: connection)
+        func voters(_ section: Int) throws -> [String] {
+            try connection.execute(
+                """
+                SELECT p.name FROM pykala.voters_at((SELECT id FROM pykala.agenda_item WHERE section = $1)) AS v
+                  JOIN pykala.person p ON p.id = v.person_id ORDER BY p.name
+                """, [section]).map { try $0.get("name") }
+        }
+        #expect(try voters(1).contains("Sini Syrjälä"))
+        #expect(try !voters(1).contains("Jäsen 8"))
+        #expect(try !voters(2).contains("Sini Syrjälä"))
+        #expect(try voters(2).contains("Jäsen 8"))
+        #expect(try voters(3).contains("Sini Syrjälä"))
+        #expect(try !voters(3).contains("Jäsen 8"))
+        #expect(try [1, 2, 3].map { try voters($0).count } == [10, 10, 10])
+        var ballots = Dictionary(uniqueKeysWithValues: try voters(2).map { ($0, Meetings.Choice.yes) })
+        ballots["Sini Syrjälä"] = .no
+        let refused = #expect(throws: StoreError.self) {
+            try Meetings.vote(.id(ids[1]), yes: "A", no: "B", ballots: ballots, organization: nil, on: connection)
+        }
+        #expect(refused?.message.hasPrefix("Sini Syrjälä may not vote at this §") == true)
+    }
+
     @Test("arrivals and departures by § decide who counts at each §")
     func arrivals() throws {
         try attendAll()
