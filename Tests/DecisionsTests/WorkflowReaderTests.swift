@@ -71,6 +71,7 @@ struct WorkflowReaderTests {
              "  - {name: finish, from: draft, to: done, roles: [secretary]}\n  - {name: finish, from: draft, to: done, roles: [manager]}",
              "transitions[1].name", "used twice", 9),
             ("initial: draft", "initial: done", "initial", "must be draft", 3),
+            ("name: finish, from: draft", "name: put_on_agenda, from: draft", "transitions[0].to", "put_on_agenda must lead to on_agenda", 8),
             ("name: tiny", "name: tiny\ncolour: red", "colour", "not a known key", 2),
             ("  draft: {fi: Luonnos, sv: Utkast, en: Draft}", "  draft: {fi: Luonnos, en: Draft}", "states.draft.sv", "is missing", 5),
         ])

@@ -34,6 +34,11 @@ public struct WorkflowDefinition: Sendable, Equatable, Codable {
     /// The state `pykala register` gives a decision, and so every workflow's initial state.
     public static let registeredState = "draft"
 
+    /// The action `pykala agenda add` takes, and the state the meeting commands (disqualify,
+    /// vote, outcome) work in: a workflow that has the action must lead it to that state.
+    public static let agendaAction = "put_on_agenda"
+    public static let agendaState = "on_agenda"
+
     public let name: String
     public let labels: Labels
     public let initial: String

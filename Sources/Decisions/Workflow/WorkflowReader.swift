@@ -95,6 +95,12 @@ private struct Reader {
             for state in transition.from + [transition.to] where !known.contains(state) {
                 problem(node, "transitions[\(index)]", "\"\(state)\" is not a state of this workflow")
             }
+            if transition.name == WorkflowDefinition.agendaAction, transition.to != WorkflowDefinition.agendaState {
+                problem(
+                    node, "transitions[\(index)].to",
+                    "is \"\(transition.to)\"; \(WorkflowDefinition.agendaAction) must lead to \(WorkflowDefinition.agendaState), "
+                        + "the state the meeting commands (disqualify, vote, outcome) work in")
+            }
         }
         // Every state reachable from the initial one, and every state that is not final has a way out.
         if let initial, known.contains(initial) {
