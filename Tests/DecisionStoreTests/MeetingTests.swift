@@ -159,6 +159,8 @@ struct MeetingTests {
         // Jäsen 8 is away for § 1 and back from § 2; Sini Syrjälä serves for him instead of for Poissa Oleva.
         _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Jäsen 8", role: .member, deputyFor: nil, arrived: 2, left: nil, organization: nil, on: connection)
         _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Sini Syrjälä", role: .deputy, deputyFor: "Jäsen 8", arrived: nil, left: nil, organization: nil, on: connection)
+        // A second deputy recorded for the same member: one seat, so only the first counts.
+        _ = try Meetings.attend(body: "Kaupunginhallitus", date: Self.meetingDay, person: "Poissa Oleva", role: .deputy, deputyFor: "Jäsen 8", arrived: nil, left: nil, organization: nil, on: connection)
         let ids = try approvedDecisions(3)
         for id in ids { _ = try place(id) }
         _ = try Meetings.disqualify(.id(ids[2]), person: "Jäsen 8", ground: "asianosainen", organization: nil, on: connection)
@@ -175,6 +177,7 @@ struct MeetingTests {
         #expect(try voters(2).contains("Jäsen 8"))
         #expect(try voters(3).contains("Sini Syrjälä"))
         #expect(try !voters(3).contains("Jäsen 8"))
+        #expect(try [1, 2, 3].map { try voters($0).contains("Poissa Oleva") } == [false, false, false])
         #expect(try [1, 2, 3].map { try voters($0).count } == [10, 10, 10])
         var ballots = Dictionary(uniqueKeysWithValues: try voters(2).map { ($0, Meetings.Choice.yes) })
         ballots["Sini Syrjälä"] = .no

@@ -37,11 +37,14 @@ BEGIN
     END IF;
     after := jsonb_build_object('meeting', p_date, 'body', p_body, 'person', p_person, 'role', p_role,
                                 'deputy_for', p_deputy_for, 'arrived', p_arrived, 'left', p_left);
+    -- One attendance change of a meeting at a time: two sessions recording the same person
+    -- at once would otherwise both read "nothing before" (a row not yet there cannot be locked).
+    PERFORM 1 FROM meeting WHERE id = v_meeting FOR NO KEY UPDATE;
     SELECT jsonb_build_object('meeting', p_date, 'body', p_body, 'person', p_person, 'role', a.role,
                               'deputy_for', (SELECT p.name FROM person p WHERE p.id = a.deputy_for),
                               'arrived', a.arrived_section, 'left', a.left_section)
       INTO before
-      FROM attendance a WHERE a.meeting_id = v_meeting AND a.person_id = v_person AND a.role = p_role FOR UPDATE;
+      FROM attendance a WHERE a.meeting_id = v_meeting AND a.person_id = v_person AND a.role = p_role;
     INSERT INTO attendance (organization_id, meeting_id, person_id, role, deputy_for, arrived_section, left_section)
     VALUES (org_id, v_meeting, v_person, p_role, v_for, p_arrived, p_left)
     ON CONFLICT (meeting_id, person_id, role)

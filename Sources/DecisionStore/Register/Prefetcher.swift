@@ -30,18 +30,19 @@ final class Prefetcher<Item: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The next item, waiting for it if needed: nil after the last; the producer's error, if it threw.
+    /// The next item, waiting for it if needed: nil after the last, or once stopped; the
+    /// producer's error, if it threw.
     func next() throws -> Item? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting == nil { condition.wait() }
-        let taken = waiting
+        while waiting == nil, !stopped { condition.wait() }
+        guard let taken = waiting else { return nil }  // stopped: nothing more comes
         // An item makes room for the next; the end, or the producer's error, stays for later calls.
         if case .success(let item) = taken, item != nil {
             waiting = nil
             condition.broadcast()
         }
-        return try taken?.get()
+        return try taken.get()
     }
 
     /// Lets the producer's thread end without producing more.
