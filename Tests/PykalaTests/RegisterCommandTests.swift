@@ -1,5 +1,6 @@
 import Foundation
 import DecisionStore
+import Postgres
 import PostgresTestSupport
 import Testing
 
@@ -40,5 +41,32 @@ struct RegisterCommandTests {
         let show = try PykalaRun.run(["decision", "show", "1", "--database", database.conninfo])
         #expect(show.status == 1)
         #expect(show.stderr.contains("the register has no organization yet"))
+    }
+
+    @Test("a long JSON array registers in batches through the CLI: every decision, quiet in a pipe; a problem in its last element stores nothing")
+    func longFile() throws {
+        let database = try TestPostgres.migratedDatabase()
+        let good = try FaultTests.decisions(4_500)
+        defer { try? FileManager.default.removeItem(at: good) }
+        let run = try PykalaRun.run(["register", good.path, "--create-missing", "--database", database.conninfo])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("registered decision ") }.count == 4_500)
+        #expect(run.stdout.contains("registered decision 4500 as a draft: Kunnanhallitus 4500/00.01/2021 Hanke 4500"))
+
+        let other = try TestPostgres.migratedDatabase()
+        var text = try String(contentsOf: good, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""title": "Hanke 4500""#, with: #""title": "Hanke 4500", "colour": "red""#)
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("long-bad-\(UUID().uuidString).json")
+        try text.write(to: bad, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let refused = try PykalaRun.run(["register", bad.path, "--create-missing", "--database", other.conninfo])
+        #expect(refused.status == 1)
+        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains("colour") }) + 1
+        #expect(refused.stderr.contains("\(bad.path):\(line):"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("[4499]"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("Nothing was registered"))
+        let count = try other.connect().execute("SELECT count(*) AS n FROM pykala.decision")[0].get("n", as: Int.self)
+        #expect(count == 0)
     }
 }
