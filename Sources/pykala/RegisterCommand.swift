@@ -10,8 +10,9 @@ struct RegisterCommand: ParsableCommand {
         abstract: "Register the decisions a YAML or JSON document describes, as drafts (all or none).",
         discussion: """
             The document's keys are described in docs/decision-document.md. By default the
-            organization, body and people it names must exist; --create-missing creates them
-            and says what it created.
+            organization, body and people it names must exist; --create-missing creates
+            them and says what it created. A file may hold any number of decisions: a JSON
+            array is read and sent 2 000 at a time, and all are stored together, or none.
 
             Example:
               pykala register examples/ranua-2020-39.yaml --create-missing
@@ -31,7 +32,7 @@ struct RegisterCommand: ParsableCommand {
     func run() throws {
         let text = try InputFile.read(file)
         let reader = try DocumentBatchReader(text, file: file, batchSize: DecisionRegistry.batchSize)
-        let progress = Progress(label: "decisions registered (committed at the end)", quiet: output.format == .json)
+        let progress = Progress(label: "decisions sent (stored together, all or none, at the end)", quiet: output.format == .json)
         let result = try connection.target.writing { database in
             try DecisionRegistry.register(reading: reader, createMissing: createMissing, request: request.id, on: database) { stored in
                 progress.advance(by: stored - progress.count)

@@ -51,7 +51,7 @@ struct HelpTests {
         }
     }
 
-    @Test("every command's discussion fits 80 columns: ArgumentParser would wrap longer lines, orphaning words and breaking examples")
+    @Test("every command's discussion fits 79 columns: ArgumentParser wraps a line of 80 or more, orphaning words and breaking examples")
     func discussionsFit() throws {
         let dump = try PykalaRun.run(["--experimental-dump-help"])
         let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
@@ -59,7 +59,7 @@ struct HelpTests {
         func walk(_ command: [String: Any], _ path: String) {
             for line in (command["discussion"] as? String ?? "").split(separator: "\n") {
                 checked += 1
-                #expect(line.count <= 80, "pykala\(path) --help: \(line.count) columns: \(line)")
+                #expect(line.count < 80, "pykala\(path) --help: \(line.count) columns: \(line)")
             }
             for sub in command["subcommands"] as? [[String: Any]] ?? [] {
                 walk(sub, path + " " + (sub["commandName"] as? String ?? "?"))

@@ -16,9 +16,10 @@ struct ExportCommand: ParsableCommand {
             abstract: "Every event, with time, actor, decision, action, states, changes, comment and hash.",
             discussion: """
                 The hash of each row matches the verified chain (`pykala audit verify`). CSV is
-                RFC 4180 UTF-8 with a header; cells that a spreadsheet would run as formulas are
-                neutralised. HTML is escaped. --public leaves out secret decisions and private
-                persons' contact data. Exports stream: memory stays flat however many events.
+                RFC 4180 UTF-8 with a header; cells that a spreadsheet would run as formulas
+                are neutralised. HTML is escaped. --public leaves out secret decisions and
+                private persons' contact data. Exports stream: memory stays flat however many
+                events.
 
                 Example:
                   pykala export history --body Kunnanhallitus --from 1.1.2020 --to 31.12.2020 \\

@@ -8,8 +8,8 @@ extension BodyCommand {
             commandName: "set",
             abstract: "Set a body's number of seats and its quorum rule.",
             discussion: """
-                --quorum is more_than_half (boards and committees; the default) or two_thirds (a
-                council).
+                --quorum is more_than_half (boards and committees; the default) or two_thirds
+                (a council).
 
                 Example:
                   pykala body set Kunnanhallitus --seats 11

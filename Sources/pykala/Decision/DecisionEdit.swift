@@ -9,8 +9,8 @@ extension DecisionCommand {
             discussion: """
                 The document has the same keys as for `pykala register` and describes one
                 decision; it replaces the draft's text, cost shares, deadlines and contacts in
-                one transaction. --expect-version (from `pykala decision show`) refuses the edit
-                if someone else changed the draft in between.
+                one transaction. --expect-version (from `pykala decision show`) refuses the
+                edit if someone else changed the draft in between.
 
                 Example:
                   pykala decision edit 2265/15.151/2020 examples/ranua-2020-39.yaml \\

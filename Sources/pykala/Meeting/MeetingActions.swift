@@ -15,8 +15,9 @@ struct AgendaCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Put a decision on its body's meeting: it gets the next § of that body and year.",
             discussion: """
-                § numbers run per body and calendar year, without gaps, however many secretaries
-                add items at once. A tabled decision gets a new § at the later meeting.
+                § numbers run per body and calendar year, without gaps, however many
+                secretaries add items at once. A tabled decision gets a new § at the later
+                meeting.
 
                 Example:
                   pykala agenda add 2265/15.151/2020 --meeting 24.2.2020
@@ -54,7 +55,8 @@ struct OutcomeCommand: ParsableCommand {
             outcome.
 
             Example:
-              pykala outcome 2265/15.151/2020 approved --text "Hyväksyttiin yksimielisesti."
+              pykala outcome 2265/15.151/2020 approved \\
+                --text "Hyväksyttiin yksimielisesti."
             """)
 
     @Argument(help: "The decision.")

@@ -18,7 +18,7 @@ struct MeetingCommand: ParsableCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a meeting of a body on a day.",
-            discussion: "Example:\n  pykala meeting new Kunnanhallitus 24.2.2020 --number 4/2020 --place Kunnantalo")
+            discussion: "Example:\n  pykala meeting new Kunnanhallitus 24.2.2020 --number 4/2020 \\\n    --place Kunnantalo")
 
         @Argument(help: "The body, e.g. Kunnanhallitus.")
         var body: String
@@ -46,9 +46,10 @@ struct MeetingCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record who attends a meeting, in what role, and from which § to which.",
             discussion: """
-                --as is member, deputy (with --for the member served), chair, secretary, checker
-                (minute checker), presenter or other. Members, deputies serving and the chair
-                count for the quorum and vote.
+                --as is member, deputy (with --for the member served), chair, secretary,
+                checker (minute checker), presenter or other. Members, deputies serving and the
+                chair count for the quorum and vote; a deputy only at §§ where the member they
+                serve for does not.
 
                 Example:
                   pykala meeting attend Kunnanhallitus 24.2.2020 "Maija Meikäläinen" --as \\

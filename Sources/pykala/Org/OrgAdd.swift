@@ -8,7 +8,8 @@ extension OrgCommand {
             abstract: "Add an organization.",
             discussion: """
                 Example:
-                  pykala org add "Ranuan kunta" --name-sv "Ranua kommun" --business-id 0201256-6
+                  pykala org add "Ranuan kunta" --name-sv "Ranua kommun" \\
+                    --business-id 0201256-6
                 """)
 
         @Argument(help: "The organization's Finnish name, e.g. \"Ranuan kunta\".")

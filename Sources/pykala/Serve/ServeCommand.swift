@@ -10,9 +10,9 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the public decision portal and the open-data API (read-only).",
         discussion: """
             Pages under /fi/ and /sv/, JSON under /api/v1/ (described at
-            /api/v1/openapi.json), an Atom feed per body. Only published decisions, with the
-            publicity rules applied by PostgreSQL: the portal reads as a login that can read
-            the public views and nothing else (pykala_portal on the local cluster; on
+            /api/v1/openapi.json), an Atom feed per body. Only published decisions, with
+            the publicity rules applied by PostgreSQL: the portal reads as a login that can
+            read the public views and nothing else (pykala_portal on the local cluster; on
             another server, a member of pykala_web). Listens on 127.0.0.1 unless told
             otherwise; stops cleanly on Ctrl-C or SIGTERM.
 

@@ -11,8 +11,8 @@ struct DeputyCommand: ParsableCommand {
             allows, and the history records both: who acted, and for whom.
 
             Example:
-              pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala --from 1.7.2020 \\
-                --to 31.7.2020
+              pykala deputy add kunnanjohtajan.sijainen --for sirpa.hakala \\
+                --from 1.7.2020 --to 31.7.2020
             """,
         subcommands: [Add.self, List.self])
 

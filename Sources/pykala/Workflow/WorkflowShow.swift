@@ -13,7 +13,8 @@ extension WorkflowCommand {
             discussion: """
                 Example:
                   pykala workflow show council-decision
-                  pykala workflow show council-decision --format mermaid --lang sv > council.mmd
+                  pykala workflow show council-decision --format mermaid --lang sv \\
+                    > council.mmd
                 """)
 
         @Argument(help: "The workflow's name, e.g. council-decision.")

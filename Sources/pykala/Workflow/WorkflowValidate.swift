@@ -7,8 +7,8 @@ extension WorkflowCommand {
             abstract: "Check a workflow file and report every problem with its line.",
             discussion: """
                 Reports unknown states, roles and guards, states that cannot be reached, dead
-                ends that are not final, transitions without roles and duplicate names. Needs no
-                database.
+                ends that are not final, transitions without roles and duplicate names, and a
+                put_on_agenda that does not lead to on_agenda. Needs no database.
 
                 Example:
                   pykala workflow validate workflows/council-decision.yaml
