@@ -171,4 +171,20 @@ struct DocumentBatchReaderTests {
         // Both kinds of file came up.
         #expect(outcomes.withLock { $0.read > 20 && $0.refused > 20 })
     }
+
+    static let mutations = ["\"", "\\", "{", "}", "[", "]", ",", ":", "\t", "\n", "\r", "#", "'", "a", "-", "\u{2028}", " ", "ö", "&", "1"]
+
+    @Test("seeded random files with random characters inserted read the same in batches as whole")
+    func mutated() async {
+        await propertyCheck(count: 400, input: Gen.int(in: 0..<1_000_000).array(of: 46...46), Gen.int(in: 1...3)) { choices, size in
+            var text = Array(Self.arrayText(Array(choices.prefix(40))).unicodeScalars)
+            for k in 0..<3 where choices[43 + k] % 3 != 0 {
+                let scalar = Array(Self.mutations[choices[43 + k] / 3 % Self.mutations.count].unicodeScalars)
+                text.insert(contentsOf: scalar, at: choices[40 + k] % (text.count + 1))
+            }
+            var mutated = ""
+            mutated.unicodeScalars.append(contentsOf: text)
+            #expect(Self.batched(mutated, size: size) == Self.whole(mutated), "\(mutated.debugDescription)")
+        }
+    }
 }
