@@ -102,7 +102,7 @@ struct DocumentBatchReaderTests {
         #expect(elements.map(\.line) == [2, 3, 3])
         #expect(elements.map(\.column) == [3, 2, 18])
         for text in ["{\"a\": 1}", "[1]", "[{}] x", "[\"unclosed]", "[{\"a\": \"x\u{2028}y\"}]", "[{\"a\": 1}\r]", "[{\"a\": b\"c\"}]",
-                     "[{\"a\": 1} {\"b\": 2}]", "\t[{}]", "[{}]\t", "[- a]", "[{\"a\": \"x\\\ny\"}]"] {
+                     "[{\"a\": 1} {\"b\": 2}]", "\t[{}]", "[{}]\t", "[- a]", "[{\"a\": \"x\\\ny\"}]", "[{\"a\": \"x\u{0}\"}]"] {
             #expect(JSONArraySplitter.elements(of: text) == nil, "\(text)")
         }
     }

@@ -6,11 +6,14 @@
 -- too, unchanged, so the event still says whose record it was).
 SET LOCAL ROLE pykala_owner;
 
--- {"key": {"before": before->key, "after": after->key}} for every key of `after`: a record
--- as it was and as it is now, changed or not.
+-- A record's change: {"key": {"before": before->key, "after": after->key}} for every key of
+-- `after`, changed or not; for a new record (`before` NULL), what jsonb_changes gives.
 CREATE FUNCTION pykala.jsonb_record_change(before jsonb, after jsonb) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 BEGIN
+    IF before IS NULL THEN
+        RETURN jsonb_changes(NULL, after);
+    END IF;
     RETURN (SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('before', before->key, 'after', after->key)), '{}')
               FROM jsonb_object_keys(after) AS k(key));
 END
@@ -51,7 +54,7 @@ BEGIN
     DO UPDATE SET deputy_for = EXCLUDED.deputy_for, arrived_section = EXCLUDED.arrived_section,
                   left_section = EXCLUDED.left_section;
     PERFORM append_event(org_id, 'attendance_recorded', NULL, NULL, NULL, NULL,
-                         CASE WHEN before IS NULL THEN jsonb_changes(NULL, after) ELSE jsonb_record_change(before, after) END);
+                         jsonb_record_change(before, after));
     RETURN jsonb_build_object('person', p_person, 'role', p_role, 'deputy_for', p_deputy_for, 'arrived', p_arrived,
                               'left', p_left);
 END
@@ -85,7 +88,7 @@ BEGIN
     ON CONFLICT (agenda_item_id, person_id) DO UPDATE SET ground = EXCLUDED.ground;
     PERFORM meeting_change(org_id, p_decision, 'disqualify');
     PERFORM append_event(org_id, 'disqualified', p_decision, NULL, NULL, NULL,
-                         CASE WHEN before IS NULL THEN jsonb_changes(NULL, after) ELSE jsonb_record_change(before, after) END);
+                         jsonb_record_change(before, after));
     RETURN jsonb_build_object('person', p_person, 'ground', p_ground, 'quorum', quorum_at(v_item));
 END
 $$;

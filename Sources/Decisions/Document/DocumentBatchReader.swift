@@ -27,7 +27,7 @@ public struct DocumentBatchReader: Sendable {
         self.text = text
         self.file = file
         self.batchSize = batchSize
-        if !text.utf8.contains(0), let elements = JSONArraySplitter.elements(of: text) {
+        if let elements = JSONArraySplitter.elements(of: text) {
             self.elements = elements
             readWhole = []
             count = elements.count
@@ -47,15 +47,19 @@ public struct DocumentBatchReader: Sendable {
         var documents: [DecisionDocument] = []
         for index in position..<end {
             let element = elements[index]
-            let root: Node
+            let roots: [Node]
             do {
-                let roots = try YAMLText.roots(String(element.text), file: file)
-                guard roots.count == 1, let only = roots.first else { throw DocumentError(problems: []) }
-                root = only
+                roots = try YAMLText.roots(String(element.text), file: file)
             } catch {
-                // As the whole file's reader reports it (one syntax error stops YAML).
+                // As the whole file's reader reports it (one syntax error stops YAML); the
+                // element's own error, placed in the file, should that reader find none.
                 _ = try DocumentReader.read(text, file: file)
-                throw error
+                throw DocumentError(problems: error.problems.map { $0.placed(at: element) })
+            }
+            guard roots.count == 1, let root = roots.first else {
+                _ = try DocumentReader.read(text, file: file)
+                throw DocumentError(problems: [DocumentProblem(file: file, line: element.line, column: element.column,
+                                                               field: "[\(index)]", message: "is not one document")])
             }
             var reader = NodeReader(file: file, prefix: count > 1 ? "[\(index)]" : "")
             if let document = reader.document(root) { documents.append(document) }

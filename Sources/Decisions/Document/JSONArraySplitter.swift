@@ -4,8 +4,9 @@
 /// Only plain JSON is split, so that each element reads alone exactly as it reads in the
 /// whole file: outside strings only JSON's own tokens (structure, numbers, true, false,
 /// null); every element an object; line breaks `\n` or `\r\n` only. Anything else (YAML
-/// syntax, a byte-order mark, a tab before or after the array, other line breaks, text after
-/// the array, an unbalanced bracket) gives `nil`, and the file is read whole, as YAML.
+/// syntax, a NUL byte, a byte-order mark, a tab before or after the array, other line
+/// breaks, text after the array, an unbalanced bracket) gives `nil`, and the file is read
+/// whole, as YAML.
 enum JSONArraySplitter {
     /// One element's text and where it starts (1-based line, and column in characters).
     struct Element: Sendable {
@@ -100,6 +101,7 @@ enum JSONArraySplitter {
                 if otherLineBreak() { return nil }
                 if inString {
                     switch byte {
+                    case 0: return nil  // a NUL byte: the whole-file reader refuses it
                     case UInt8(ascii: "\\"):
                         guard index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "\n"), bytes[index + 1] != UInt8(ascii: "\r") else {
                             return nil  // an escaped line break: YAML, not JSON

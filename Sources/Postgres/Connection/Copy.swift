@@ -142,26 +142,7 @@ public final class CopyInWriter {
     /// Writes one row in COPY's text format (tab-separated, `\N` for NULL, escaped).
     /// A field holding a NUL byte is refused.
     public func writeRow(_ fields: [String?]) throws {
-        for (position, field) in fields.enumerated() {
-            if position > 0 { buffer.append(0x09) }
-            guard let field else {
-                buffer.append(contentsOf: [0x5C, 0x4E])
-                continue
-            }
-            for byte in field.utf8 {
-                switch byte {
-                case 0:
-                    throw PostgresError(
-                        .invalidParameter, "COPY field \(position + 1) contains a NUL byte", statement: statement)
-                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
-                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
-                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
-                default: buffer.append(byte)
-                }
-            }
-        }
-        buffer.append(0x0A)
+        try CopyText.appendRow(fields, to: &buffer, statement: statement)
         if buffer.count >= Self.blockSize { try flush() }
     }
 

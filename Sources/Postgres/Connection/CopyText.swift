@@ -1,6 +1,30 @@
-/// Reading rows of COPY's text format: fields separated by tabs, `\N` for NULL, and
-/// backslash escapes (`\\`, `\t`, `\n`, `\r`, `\b`, `\f`, `\v`, octal `\ooo`, `\xhh`).
+/// Rows in COPY's text format: fields separated by tabs, `\N` for NULL, and backslash
+/// escapes (`\\`, `\t`, `\n`, `\r`, `\b`, `\f`, `\v`, octal `\ooo`, `\xhh`).
 public enum CopyText {
+    /// Appends one row (tab-separated, `\N` for NULL, escaped, ending in a newline) to
+    /// `buffer`. A field holding a NUL byte is refused.
+    public static func appendRow(_ fields: [String?], to buffer: inout [UInt8], statement: String? = nil) throws {
+        for (position, field) in fields.enumerated() {
+            if position > 0 { buffer.append(0x09) }
+            guard let field else {
+                buffer.append(contentsOf: [0x5C, 0x4E])
+                continue
+            }
+            for byte in field.utf8 {
+                switch byte {
+                case 0:
+                    throw PostgresError(.invalidParameter, "COPY field \(position + 1) contains a NUL byte", statement: statement)
+                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+                default: buffer.append(byte)
+                }
+            }
+        }
+        buffer.append(0x0A)
+    }
+
     /// The fields of one row (a trailing newline is ignored); text is checked as UTF-8.
     public static func fields(of row: UnsafeRawBufferPointer) throws -> [String?] {
         let bytes = row.bindMemory(to: UInt8.self)

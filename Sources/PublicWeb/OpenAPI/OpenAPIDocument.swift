@@ -18,6 +18,61 @@ enum OpenAPIDocument {
     }
    }
   },
+  "parameters": {
+   "Cursor": {
+    "description": "Continue from a page's next_cursor.",
+    "in": "query",
+    "name": "cursor",
+    "required": false,
+    "schema": {
+     "pattern": "^[0-9]{1,18}$",
+     "type": "string"
+    }
+   },
+   "Id": {
+    "in": "path",
+    "name": "id",
+    "required": true,
+    "schema": {
+     "maximum": 9223372036854775807,
+     "minimum": 1,
+     "type": "integer"
+    }
+   },
+   "Limit": {
+    "description": "Items per page (default 50).",
+    "in": "query",
+    "name": "limit",
+    "required": false,
+    "schema": {
+     "maximum": 100,
+     "minimum": 1,
+     "type": "integer"
+    }
+   },
+   "LongLimit": {
+    "description": "Items per page (default 100).",
+    "in": "query",
+    "name": "limit",
+    "required": false,
+    "schema": {
+     "maximum": 1000,
+     "minimum": 1,
+     "type": "integer"
+    }
+   },
+   "Year": {
+    "description": "Only this year.",
+    "in": "query",
+    "name": "year",
+    "required": false,
+    "schema": {
+     "maximum": 2199,
+     "minimum": 1900,
+     "type": "integer"
+    }
+   }
+  },
   "responses": {
    "BadParameter": {
     "content": {
@@ -618,25 +673,10 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Continue from a page's next_cursor.",
-      "in": "query",
-      "name": "cursor",
-      "required": false,
-      "schema": {
-       "pattern": "^[0-9]{1,18}$",
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/Cursor"
      },
      {
-      "description": "Items per page (default 50).",
-      "in": "query",
-      "name": "limit",
-      "required": false,
-      "schema": {
-       "maximum": 100,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Limit"
      }
     ],
     "responses": {
@@ -673,25 +713,10 @@ enum OpenAPIDocument {
     "operationId": "listBodies",
     "parameters": [
      {
-      "description": "Continue from a page's next_cursor.",
-      "in": "query",
-      "name": "cursor",
-      "required": false,
-      "schema": {
-       "pattern": "^[0-9]{1,18}$",
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/Cursor"
      },
      {
-      "description": "Items per page (default 100).",
-      "in": "query",
-      "name": "limit",
-      "required": false,
-      "schema": {
-       "maximum": 1000,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/LongLimit"
      }
     ],
     "responses": {
@@ -728,14 +753,7 @@ enum OpenAPIDocument {
     "operationId": "bodyFeed",
     "parameters": [
      {
-      "in": "path",
-      "name": "id",
-      "required": true,
-      "schema": {
-       "maximum": 9223372036854775807,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Id"
      }
     ],
     "responses": {
@@ -786,36 +804,13 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Only this year.",
-      "in": "query",
-      "name": "year",
-      "required": false,
-      "schema": {
-       "maximum": 2199,
-       "minimum": 1900,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Year"
      },
      {
-      "description": "Continue from a page's next_cursor.",
-      "in": "query",
-      "name": "cursor",
-      "required": false,
-      "schema": {
-       "pattern": "^[0-9]{1,18}$",
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/Cursor"
      },
      {
-      "description": "Items per page (default 100).",
-      "in": "query",
-      "name": "limit",
-      "required": false,
-      "schema": {
-       "maximum": 1000,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/LongLimit"
      }
     ],
     "responses": {
@@ -888,15 +883,7 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Only this year.",
-      "in": "query",
-      "name": "year",
-      "required": false,
-      "schema": {
-       "maximum": 2199,
-       "minimum": 1900,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Year"
      },
      {
       "description": "Only this outcome.",
@@ -920,14 +907,7 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Continue from a page's next_cursor.",
-      "in": "query",
-      "name": "cursor",
-      "required": false,
-      "schema": {
-       "pattern": "^[0-9]{1,18}$",
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/Cursor"
      },
      {
       "description": "Items per page (default 20).",
@@ -975,14 +955,7 @@ enum OpenAPIDocument {
     "operationId": "getDecision",
     "parameters": [
      {
-      "in": "path",
-      "name": "id",
-      "required": true,
-      "schema": {
-       "maximum": 9223372036854775807,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Id"
      }
     ],
     "responses": {
@@ -1033,36 +1006,13 @@ enum OpenAPIDocument {
       }
      },
      {
-      "description": "Only this year.",
-      "in": "query",
-      "name": "year",
-      "required": false,
-      "schema": {
-       "maximum": 2199,
-       "minimum": 1900,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Year"
      },
      {
-      "description": "Continue from a page's next_cursor.",
-      "in": "query",
-      "name": "cursor",
-      "required": false,
-      "schema": {
-       "pattern": "^[0-9]{1,18}$",
-       "type": "string"
-      }
+      "$ref": "#/components/parameters/Cursor"
      },
      {
-      "description": "Items per page (default 50).",
-      "in": "query",
-      "name": "limit",
-      "required": false,
-      "schema": {
-       "maximum": 100,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Limit"
      }
     ],
     "responses": {
@@ -1099,14 +1049,7 @@ enum OpenAPIDocument {
     "operationId": "getMeeting",
     "parameters": [
      {
-      "in": "path",
-      "name": "id",
-      "required": true,
-      "schema": {
-       "maximum": 9223372036854775807,
-       "minimum": 1,
-       "type": "integer"
-      }
+      "$ref": "#/components/parameters/Id"
      }
     ],
     "responses": {

@@ -11,6 +11,11 @@ struct APIRoutes {
     struct Envelope<Item: Encodable & Sendable>: Encodable, Sendable {
         let items: [Item]
         let nextCursor: String?
+
+        init(_ page: PublicQueries.Page<Item>) {
+            items = page.items
+            nextCursor = page.next.map(Cursor.make)
+        }
     }
 
     func add(to router: Router<BasicRequestContext>) {
@@ -23,7 +28,7 @@ struct APIRoutes {
                 let parameters = try RequestParameters(request, context: context)
                 let (after, limit) = (try parameters.cursor() ?? 0, try parameters.limit(default: 100, most: 1000))
                 let page = try await database.read { try PublicQueries.bodies(after: after, limit: limit, on: $0) }
-                return try json(request, Envelope(items: page.items, nextCursor: page.next.map(Cursor.make)), lastModified: nil)
+                return try json(request, Envelope(page), lastModified: nil)
             }
         }
         api.get("meetings") { request, context in
@@ -33,7 +38,7 @@ struct APIRoutes {
                 let (after, limit) = (try parameters.cursor() ?? 0, try parameters.limit(default: 50, most: 100))
                 let page = try await database.read { try PublicQueries.meetings(body: body, year: year, after: after, limit: limit, on: $0) }
                 return try json(
-                    request, Envelope(items: page.items, nextCursor: page.next.map(Cursor.make)),
+                    request, Envelope(page),
                     lastModified: latest(page.items.map(\.minutesPublishedAt)))
             }
         }
@@ -52,7 +57,7 @@ struct APIRoutes {
                 let meeting = try parameters.optionalID("meeting")
                 let (after, limit) = (try parameters.cursor() ?? 0, try parameters.limit(default: 50, most: 100))
                 let page = try await database.read { try PublicQueries.agendaItems(meeting: meeting, after: after, limit: limit, on: $0) }
-                return try json(request, Envelope(items: page.items, nextCursor: page.next.map(Cursor.make)), lastModified: nil)
+                return try json(request, Envelope(page), lastModified: nil)
             }
         }
         api.get("decisions") { request, context in
@@ -65,7 +70,7 @@ struct APIRoutes {
                 let (before, limit) = (try parameters.cursor(), try parameters.limit(default: 20, most: 100))
                 let page = try await database.read { try PublicQueries.decisions(filter, before: before, limit: limit, on: $0) }
                 return try json(
-                    request, Envelope(items: page.items, nextCursor: page.next.map(Cursor.make)),
+                    request, Envelope(page),
                     lastModified: latest(page.items.map(\.publishedAt)))
             }
         }
@@ -86,7 +91,7 @@ struct APIRoutes {
                 let page = try await database.read {
                     try PublicQueries.costShares(decision: decision, year: year, after: after, limit: limit, on: $0)
                 }
-                return try json(request, Envelope(items: page.items, nextCursor: page.next.map(Cursor.make)), lastModified: nil)
+                return try json(request, Envelope(page), lastModified: nil)
             }
         }
         api.get("bodies/:id/feed.atom") { request, context in
