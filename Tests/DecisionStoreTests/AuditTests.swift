@@ -146,6 +146,51 @@ struct AuditTests {
         let (verifier, problem) = try verify()
         #expect(problem == nil)
         #expect(verifier.count == before + 4_000)
+        #expect(try pendingCount() == 0)
+    }
+
+    private func pendingCount() throws -> Int {
+        try connection.execute("SELECT count(*) AS n FROM pykala.event_pending")[0].get("n", as: Int.self)
+    }
+
+    private func kinds(after seq: Int64) throws -> [String] {
+        try connection.execute("SELECT payload::jsonb->>'kind' AS kind FROM pykala.event WHERE seq > $1 ORDER BY seq", [seq])
+            .map { try $0.get("kind") }
+    }
+
+    @Test("a change committed while another transaction holds the chain's head leaves its event to the next writer, in order")
+    func eventsWaitForTheHead() throws {
+        let before = try AuditLog.digest(on: connection).count
+        #expect(try pendingCount() == 0)
+        // Another session holds the head, as a step does from its commit until its WAL flush.
+        let holder = try database.connect()
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT pykala.seal_events()")
+        // This step commits at once, without waiting: its event is stored, but not yet chained.
+        _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
+        #expect(try pendingCount() == 1)
+        #expect(try kinds(after: before) == [])
+        try holder.execute("COMMIT")
+        // The next writer chains the waiting event first, then its own.
+        _ = try Transitions.take("submit", on: .id(1), expectedVersion: nil, comment: "after", requestID: UUID(), organization: nil, connect: { connection })
+        #expect(try pendingCount() == 0)
+        #expect(try kinds(after: before) == ["return_for_preparation", "submit"])
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(verifier.count == before + 2)
+    }
+
+    @Test("reading the chain waits for the head and chains what was left waiting, so every finished change is verified")
+    func readersSealFirst() throws {
+        let before = try AuditLog.digest(on: connection).count
+        let holder = try database.connect()
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT pykala.seal_events()")
+        _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
+        try holder.execute("COMMIT")
+        #expect(try pendingCount() == 1)
+        #expect(try AuditLog.digest(on: connection).count == before + 1)
+        #expect(try pendingCount() == 0)
     }
 
     @Test("a rewrite of the whole chain passes alone but fails against a digest published before it; a digest stays valid as the chain grows")

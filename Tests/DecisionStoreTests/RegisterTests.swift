@@ -133,6 +133,50 @@ struct RegisterTests {
         }
     }
 
+    /// 0020 checks the decision's content in a trigger that fires only when the content is
+    /// written (a workflow step does not pay for it): each rule still holds, under its name.
+    @Test("every content rule of a decision holds in plain SQL, under the name its CHECK constraint had", arguments: [
+        ("publicity = 'secret'", "decision_check"),
+        ("section = 5, meeting_date = NULL", "decision_check1"),
+        ("decision_text = E'a\\x01b'", "decision_decision_text_check"),
+        ("description = repeat('a', 200001)", "decision_description_check"),
+        ("disqualified = '{}'", "decision_disqualified_check"),
+        ("earlier_handlings = '{}'", "decision_earlier_handlings_check"),
+        ("meeting_date = '1800-01-01'", "decision_meeting_date_check"),
+        ("outcome = 'accepted'", "decision_outcome_check"),
+        ("proposal = ''", "decision_proposal_check"),
+        ("publicity = 'open'", "decision_publicity_check"),
+        ("publicity = 'secret', secrecy_basis = ' JulkL 24 §'", "decision_secrecy_basis_check"),
+        ("section = 0", "decision_section_check"),
+        ("title = ' padded '", "decision_title_check"),
+        ("total_cents = -1", "decision_total_cents_check"),
+        ("vote = '[]'", "decision_vote_check"),
+    ])
+    func contentRules(_ assignments: String, _ rule: String) throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        func row() throws -> String {
+            try connection.execute("SELECT to_jsonb(d)::text AS row FROM pykala.decision d")[0].get("row")
+        }
+        let before = try row()
+        let update = #expect(throws: PostgresError.self) { try connection.execute("UPDATE pykala.decision SET \(assignments)") }
+        #expect(update?.sqlState == .checkViolation)
+        #expect(update?.constraint == rule)
+        #expect(update?.message == "new row for relation \"decision\" violates check constraint \"\(rule)\"")
+        #expect(try row() == before)
+    }
+
+    @Test("a decision inserted in plain SQL meets the same content rules")
+    func contentRulesOnInsert() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let before = try fingerprint()
+        let error = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                "INSERT INTO pykala.decision (organization_id, body_id, title) SELECT organization_id, body_id, ' padded ' FROM pykala.decision")
+        }
+        #expect(error?.constraint == "decision_title_check")
+        #expect(try fingerprint() == before)
+    }
+
     @Test("an auditor may read the register but not register, not even with plain SQL")
     func auditorCannotWrite() throws {
         try connection.execute("DROP ROLE IF EXISTS register_test_auditor")

@@ -38,17 +38,32 @@ public struct EventFilter: Sendable, Equatable {
 }
 
 /// Reading the audit trail: streaming, in chain order, at constant memory (COPY).
+///
+/// A workflow step's event enters the chain when a transaction holding the chain's head
+/// commits, its own or a later one (migration 0019); every read here first chains all that
+/// was committed until then, so it sees every event of every command that has finished.
 public enum AuditLog {
+    /// Chains every event committed so far (waiting for the head), and returns how many
+    /// were waiting. Nothing is added that was not already appended.
+    @discardableResult
+    public static func seal(on connection: Connection) throws -> Int {
+        try StoreError.translating {
+            try connection.execute("SELECT pykala.seal_events() AS sealed")[0].get("sealed", as: Int.self)
+        }
+    }
+
     /// Every event of the chain in order, with the columns the verifier needs.
     public static func forEachEvent(on connection: Connection, _ body: (StoredEvent) throws -> Void) throws -> Int {
-        try stream(sql: chainSQL, on: connection, body)
+        try seal(on: connection)
+        return try stream(sql: chainSQL, on: connection, body)
     }
 
     /// The events `filter` selects (of the organization, when one is named or only one exists), in order.
     public static func forEachEvent(
         matching filter: EventFilter, organization: String?, on connection: Connection, _ body: (StoredEvent) throws -> Void
     ) throws -> Int {
-        try StoreError.translating {
+        try seal(on: connection)
+        return try StoreError.translating {
             try connection.withTransaction(.repeatableRead) { tx in
                 let organizationID = try tx.organizationID(organization)
                 var decisionID: Int64?
@@ -78,7 +93,8 @@ public enum AuditLog {
 
     /// The newest event: its seq and hash, to be published.
     public static func digest(on connection: Connection) throws -> (count: Int64, head: String) {
-        try StoreError.translating {
+        try seal(on: connection)
+        return try StoreError.translating {
             guard let row = try connection.execute("SELECT seq, hash FROM pykala.event ORDER BY seq DESC LIMIT 1").first else {
                 return (0, ChainVerifier.genesis)
             }

@@ -1,0 +1,218 @@
+-- 0019 events sealed by whoever holds the chain: every append locked the chain's head row
+-- and kept it until its transaction ended, which with synchronous commit includes the WAL
+-- flush, so concurrent workflow steps passed the chain one flush at a time (8 clients did
+-- no more steps per second than 1, against pgbench's 4.5 times as many).
+--
+-- Now an append writes its event to event_pending, without a lock. When the transaction
+-- commits, a deferred trigger tries the head's lock without waiting: the transaction that
+-- gets it numbers, hashes and moves into the chain every pending event it can see (its own
+-- and those of transactions that committed before), in the order they were appended; a
+-- transaction that finds the head locked leaves its events to the next one that gets it,
+-- and commits at once. So steps flush together, and the chain is still appended to by one
+-- transaction at a time, under the head's lock: the chain, its payloads and its hashes are
+-- as before (docs/audit.md), and UNIQUE (prev_hash) and UNIQUE (seq) are still the backstop.
+--
+-- A step's event is durable when the step has committed (event_pending is an ordinary
+-- table), but it may enter the chain only with a later transaction's commit. Whatever reads
+-- the chain (audit verify, audit digest, history exports) first calls pykala.seal_events(),
+-- which waits for the lock and chains everything committed until then. Registration takes
+-- the lock and seals before it appends its own events, as before (lock_event_head).
+SET LOCAL ROLE pykala_owner;
+
+-- Events appended and committed, not yet in the chain.
+CREATE TABLE pykala.event_pending (
+    id              bigint GENERATED ALWAYS AS IDENTITY,
+    -- The appending transaction: a sealer looks only at those that had not ended when the
+    -- sealer before it looked (event_head.sealed_before), so it reads no more than the
+    -- recent end of this table however many sealed rows wait for VACUUM.
+    xid             xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    organization_id bigint,
+    decision_id     bigint,
+    at              timestamptz NOT NULL,
+    actor           text NOT NULL,
+    on_behalf_of    text,
+    kind            text NOT NULL,
+    from_state      text,
+    to_state        text,
+    comment         text,
+    changes         jsonb NOT NULL
+) WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
+CREATE INDEX event_pending_xid_idx ON pykala.event_pending (xid);
+-- Readable as the chain is; written only by the functions.
+GRANT SELECT ON pykala.event_pending TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+
+-- Every transaction older than this had ended when the last sealer looked, so their pending
+-- events are chained: the next sealer looks at younger ones only.
+ALTER TABLE pykala.event_head ADD COLUMN sealed_before xid8 NOT NULL DEFAULT '0';
+
+-- Moves every pending event this transaction can see into the chain, in the order they
+-- were appended, under the head's lock: waiting for it when `wait`, else only if no other
+-- transaction holds it (NULL then). Returns how many it chained. The head it leaves is this
+-- transaction's ("txid:seq:hash" in pykala.event_head), and is written to the head row.
+CREATE FUNCTION pykala.seal_pending(wait boolean) RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    cached    text := current_setting('pykala.event_head', true);
+    head_seq  bigint;
+    head_hash text;
+    looked    xid8;
+    horizon   xid8;
+    p         event_pending;
+    payload   text;
+    v_hash    text;
+    sealed    bigint[] := '{}';
+BEGIN
+    IF cached IS NOT NULL AND cached <> '' AND split_part(cached, ':', 1) = txid_current()::text THEN
+        head_seq := split_part(cached, ':', 2)::bigint;
+        head_hash := split_part(cached, ':', 3);
+        SELECT h.sealed_before INTO looked FROM event_head h WHERE h.id = 1;
+    ELSIF wait THEN
+        -- READ COMMITTED: the lock waits for the holder to commit, then reads the head it left.
+        SELECT h.last_seq, h.last_hash, h.sealed_before INTO head_seq, head_hash, looked FROM event_head h WHERE h.id = 1 FOR UPDATE;
+    ELSE
+        SELECT h.last_seq, h.last_hash, h.sealed_before INTO head_seq, head_hash, looked
+          FROM event_head h WHERE h.id = 1 FOR UPDATE SKIP LOCKED;
+        IF NOT FOUND THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    -- Taken after the lock and before the scan (whose snapshot is newer still): every
+    -- transaction older than `horizon` has ended, so the scan sees all that they committed.
+    horizon := pg_snapshot_xmin(pg_current_snapshot());
+    -- Bounded on both sides, so the planner takes the index even when the table's statistics
+    -- say it is small: the statement's snapshot sees no transaction from its xmax on but this
+    -- one (whose own xid can be past it: xmax follows the last transaction that ended).
+    FOR p IN SELECT * FROM event_pending
+              WHERE xid BETWEEN looked AND greatest(pg_snapshot_xmax(pg_current_snapshot()), pg_current_xact_id())
+              ORDER BY id LOOP
+        head_seq := head_seq + 1;
+        payload := jsonb_build_object(
+            'seq', head_seq,
+            'at', to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+            'actor', p.actor,
+            'on_behalf_of', p.on_behalf_of,
+            'kind', p.kind,
+            'organization_id', p.organization_id,
+            'decision_id', p.decision_id,
+            'from', p.from_state,
+            'to', p.to_state,
+            'comment', p.comment,
+            'changes', p.changes)::text;
+        v_hash := encode(sha256(convert_to(head_hash || E'\n' || payload, 'UTF8')), 'hex');
+        INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
+        VALUES (head_seq, p.organization_id, p.decision_id, p.at, payload, head_hash, v_hash);
+        head_hash := v_hash;
+        sealed := sealed || p.id;
+    END LOOP;
+    IF cardinality(sealed) > 0 THEN
+        DELETE FROM event_pending WHERE xid >= looked AND id = ANY (sealed);
+    END IF;
+    cached := txid_current()::text || ':' || head_seq || ':' || head_hash;
+    IF cardinality(sealed) > 0 OR horizon > looked THEN
+        UPDATE event_head SET last_seq = head_seq, last_hash = head_hash, sealed_before = greatest(horizon, looked) WHERE id = 1;
+    END IF;
+    PERFORM set_config('pykala.event_head', cached, true);
+    RETURN cardinality(sealed);
+END
+$$;
+
+-- Appends one event for the current change, in the caller's transaction: as pending, chained
+-- at commit (above). The actor is always session_user; `on_behalf_of` names the user a
+-- deputy acted for. Returns the pending event's id (the chain's seq is given at sealing).
+-- It runs as its caller, always one of the definer's functions (no role may execute it).
+CREATE OR REPLACE FUNCTION pykala.append_event(p_organization bigint, p_kind text, p_decision bigint, p_from text, p_to text,
+                                               p_comment text, p_changes jsonb, p_on_behalf_of text DEFAULT NULL) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    v_id bigint;
+BEGIN
+    INSERT INTO pykala.event_pending (organization_id, decision_id, at, actor, on_behalf_of, kind, from_state, to_state,
+                                      comment, changes)
+    VALUES (p_organization, p_decision, pg_catalog.clock_timestamp(), session_user, p_on_behalf_of, p_kind, p_from, p_to,
+            p_comment, coalesce(p_changes, '{}'))
+    RETURNING id INTO v_id;
+    RETURN v_id;
+END
+$$;
+
+-- At commit: chain this transaction's pending events, and any others committed before, if
+-- the head is free (or already this transaction's); tried once per transaction otherwise.
+CREATE FUNCTION pykala.seal_at_commit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    me     text := txid_current()::text;
+    cached text := current_setting('pykala.event_head', true);
+BEGIN
+    IF split_part(coalesce(cached, ''), ':', 1) = me OR current_setting('pykala.seal_tried', true) IS DISTINCT FROM me THEN
+        PERFORM set_config('pykala.seal_tried', me, true);
+        PERFORM seal_pending(false);
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER event_pending_sealed_at_commit AFTER INSERT ON pykala.event_pending
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pykala.seal_at_commit();
+
+-- For readers of the chain: waits for the head and chains everything committed until now.
+-- Adds nothing that was not already appended; open to every pykala role, auditors included.
+CREATE FUNCTION pykala.seal_events() RETURNS integer
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+BEGIN
+    RETURN seal_pending(true);
+END
+$$;
+
+-- Registration's events follow everything pending: the head is locked (waiting) and sealed.
+CREATE OR REPLACE FUNCTION pykala.lock_event_head() RETURNS text
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    cached text;
+BEGIN
+    PERFORM seal_pending(true);
+    cached := current_setting('pykala.event_head', true);
+    RETURN split_part(cached, ':', 2) || ':' || split_part(cached, ':', 3);
+END
+$$;
+
+-- As in 0013, and the head row written here, once per call, instead of by a trigger fired at
+-- commit for every event inserted (write_event_head, 0010: 200 000 firings for a
+-- registration of 100 000 decisions, each finding the head already written but one).
+CREATE OR REPLACE FUNCTION pykala.append_registering_events(head text) RETURNS void
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+DECLARE
+    first_seq bigint := split_part(head, ':', 1)::bigint;
+    head_hash text := split_part(head, ':', 2);
+    hashes    text[] := '{}';
+    payload   text;
+    counted   bigint := 0;
+BEGIN
+    FOR payload IN SELECT e.payload FROM pg_temp.registering_event e ORDER BY e.position LOOP
+        head_hash := encode(sha256(convert_to(head_hash || E'\n' || payload, 'UTF8')), 'hex');
+        hashes := array_append(hashes, head_hash);
+        counted := counted + 1;
+    END LOOP;
+    IF counted = 0 THEN
+        RETURN;
+    END IF;
+    -- unnest walks the array once (subscripting it per row would walk it from the start each time).
+    INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
+    SELECT first_seq + e.position, e.organization_id, e.decision_id, e.at, e.payload,
+           coalesce(lag(h.hash) OVER (ORDER BY e.position), split_part(head, ':', 2)), h.hash
+      FROM pg_temp.registering_event e
+      JOIN unnest(hashes) WITH ORDINALITY AS h(hash, position) ON h.position = e.position
+     ORDER BY e.position;
+    UPDATE event_head SET last_seq = first_seq + counted, last_hash = head_hash WHERE id = 1;
+    PERFORM set_config('pykala.event_head', txid_current()::text || ':' || (first_seq + counted) || ':' || head_hash, true);
+END
+$$;
+
+-- Every writer of the chain now writes the head row itself.
+DROP TRIGGER event_head_at_commit ON pykala.event;
+DROP FUNCTION pykala.write_event_head();
+
+REVOKE EXECUTE ON FUNCTION pykala.seal_pending(boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.seal_at_commit() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION pykala.seal_events() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION pykala.seal_events() TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+
+RESET ROLE;
