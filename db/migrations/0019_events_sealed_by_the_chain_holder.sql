@@ -57,10 +57,10 @@ DECLARE
     head_hash text;
     looked    xid8;
     horizon   xid8;
-    p         event_pending;
+    p         record;
     payload   text;
     v_hash    text;
-    sealed    bigint[] := '{}';
+    sealed    tid[] := '{}';
 BEGIN
     IF cached IS NOT NULL AND cached <> '' AND split_part(cached, ':', 1) = txid_current()::text THEN
         head_seq := split_part(cached, ':', 2)::bigint;
@@ -82,7 +82,7 @@ BEGIN
     -- Bounded on both sides, so the planner takes the index even when the table's statistics
     -- say it is small: the statement's snapshot sees no transaction from its xmax on but this
     -- one (whose own xid can be past it: xmax follows the last transaction that ended).
-    FOR p IN SELECT * FROM event_pending
+    FOR p IN SELECT e.ctid AS row_id, e.* FROM event_pending e
               WHERE xid BETWEEN looked AND greatest(pg_snapshot_xmax(pg_current_snapshot()), pg_current_xact_id())
               ORDER BY id LOOP
         head_seq := head_seq + 1;
@@ -102,10 +102,11 @@ BEGIN
         INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
         VALUES (head_seq, p.organization_id, p.decision_id, p.at, payload, head_hash, v_hash);
         head_hash := v_hash;
-        sealed := sealed || p.id;
+        sealed := sealed || p.row_id;
     END LOOP;
     IF cardinality(sealed) > 0 THEN
-        DELETE FROM event_pending WHERE xid >= looked AND id = ANY (sealed);
+        -- By the rows' addresses (no other transaction can change them: only the head's holder deletes).
+        DELETE FROM event_pending WHERE ctid = ANY (sealed);
     END IF;
     cached := txid_current()::text || ':' || head_seq || ':' || head_hash;
     IF cardinality(sealed) > 0 OR horizon > looked THEN

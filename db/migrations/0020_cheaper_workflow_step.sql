@@ -101,6 +101,12 @@ END
 $$;
 ALTER FUNCTION pykala.caller_roles() SECURITY INVOKER RESET search_path;
 
+-- 3. Every event went into two indexes of random 64-character keys, each insert touching
+--    an arbitrary page. The one on `hash` checked nothing that UNIQUE (prev_hash) does not
+--    (each hash but the head's is the next event's prev_hash) and is never searched:
+--    dropped. UNIQUE (prev_hash) and UNIQUE (seq) stay the backstop.
+ALTER TABLE pykala.event DROP CONSTRAINT event_hash_key;
+
 -- No role holds EXECUTE on these (revoked from PUBLIC, never granted): only the definer's
 -- SECURITY DEFINER functions call them, and they run as that caller, on its search_path.
 ALTER FUNCTION pykala.workflow_of(pykala.decision) SECURITY INVOKER RESET search_path;
