@@ -90,6 +90,7 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible {
     public static let duplicateObject = SQLState("42710")
     public static let duplicateDatabase = SQLState("42P04")
     public static let invalidCatalogName = SQLState("3D000")
+    public static let readOnlySQLTransaction = SQLState("25006")
     public static let queryCanceled = SQLState("57014")
     public static let adminShutdown = SQLState("57P01")
     public static let crashShutdown = SQLState("57P02")

@@ -165,7 +165,7 @@ struct AuditTests {
         // Another session holds the head, as a step does from its commit until its WAL flush.
         let holder = try database.connect()
         try holder.execute("BEGIN")
-        try holder.execute("SELECT pykala.seal_events()")
+        try holder.execute("SELECT 1 FROM pykala.event_head WHERE id = 1 FOR UPDATE")
         // This step commits at once, without waiting: its event is stored, but not yet chained.
         _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
         #expect(try pendingCount() == 1)
@@ -180,12 +180,23 @@ struct AuditTests {
         #expect(verifier.count == before + 2)
     }
 
+    @Test("a read-only session (a standby, say) still verifies and digests the chain as it stands")
+    func readOnlyReaders() throws {
+        let expected = try AuditLog.digest(on: connection)
+        let reader = try database.connect()
+        try reader.execute("SET default_transaction_read_only = on")
+        #expect(try AuditLog.digest(on: reader) == expected)
+        var count = 0
+        _ = try AuditLog.forEachEvent(on: reader) { _ in count += 1 }
+        #expect(Int64(count) == expected.count)
+    }
+
     @Test("reading the chain waits for the head and chains what was left waiting, so every finished change is verified")
     func readersSealFirst() throws {
         let before = try AuditLog.digest(on: connection).count
         let holder = try database.connect()
         try holder.execute("BEGIN")
-        try holder.execute("SELECT pykala.seal_events()")
+        try holder.execute("SELECT 1 FROM pykala.event_head WHERE id = 1 FOR UPDATE")
         _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
         try holder.execute("COMMIT")
         #expect(try pendingCount() == 1)

@@ -156,9 +156,14 @@ CREATE CONSTRAINT TRIGGER event_pending_sealed_at_commit AFTER INSERT ON pykala.
 
 -- For readers of the chain: waits for the head and chains everything committed until now.
 -- Adds nothing that was not already appended; open to every pykala role, auditors included.
+-- When nothing waits, it locks and writes nothing, so a reader's transaction stays read-only.
 CREATE FUNCTION pykala.seal_events() RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 BEGIN
+    IF NOT EXISTS (SELECT 1 FROM event_pending
+                    WHERE xid >= (SELECT h.sealed_before FROM event_head h WHERE h.id = 1)) THEN
+        RETURN 0;
+    END IF;
     RETURN seal_pending(true);
 END
 $$;

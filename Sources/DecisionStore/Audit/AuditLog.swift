@@ -44,11 +44,16 @@ public struct EventFilter: Sendable, Equatable {
 /// was committed until then, so it sees every event of every command that has finished.
 public enum AuditLog {
     /// Chains every event committed so far (waiting for the head), and returns how many
-    /// were waiting. Nothing is added that was not already appended.
+    /// were waiting. Nothing is added that was not already appended. On a read-only
+    /// connection (a standby, say) nothing can be chained there: the chain is read as it is.
     @discardableResult
     public static func seal(on connection: Connection) throws -> Int {
         try StoreError.translating {
-            try connection.execute("SELECT pykala.seal_events() AS sealed")[0].get("sealed", as: Int.self)
+            do {
+                return try connection.execute("SELECT pykala.seal_events() AS sealed")[0].get("sealed", as: Int.self)
+            } catch let error as PostgresError where error.sqlState == .readOnlySQLTransaction {
+                return 0
+            }
         }
     }
 
