@@ -45,6 +45,33 @@ GRANT SELECT ON pykala.event_pending TO pykala_secretary, pykala_manager, pykala
 -- events are chained: the next sealer looks at younger ones only.
 ALTER TABLE pykala.event_head ADD COLUMN sealed_before xid8 NOT NULL DEFAULT '0';
 
+-- Appends payloads to the chain after seq `head_seq` and hash `head_hash`: the first
+-- payload becomes event head_seq + 1, and so on. Only the hashes are chained one by one;
+-- the rows go in with one statement. Returns the new head's hash. (The payloads must name
+-- their seq: whoever builds them numbers them from head_seq + 1.)
+CREATE FUNCTION pykala.chain_payloads(head_seq bigint, head_hash text, payloads text[], organizations bigint[],
+                                      decisions bigint[], ats timestamptz[]) RETURNS text
+    LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    hashes  text[] := '{}';
+    payload text;
+    last    text := head_hash;
+BEGIN
+    FOREACH payload IN ARRAY payloads LOOP
+        last := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(last || E'\n' || payload, 'UTF8')), 'hex');
+        hashes := pg_catalog.array_append(hashes, last);
+    END LOOP;
+    -- unnest walks the arrays once (subscripting them per row would walk each from the start each time).
+    INSERT INTO pykala.event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
+    SELECT head_seq + e.position, e.organization_id, e.decision_id, e.at, e.payload,
+           coalesce(lag(e.hash) OVER (ORDER BY e.position), head_hash), e.hash
+      FROM unnest(payloads, organizations, decisions, ats, hashes) WITH ORDINALITY
+           AS e(payload, organization_id, decision_id, at, hash, position)
+     ORDER BY e.position;
+    RETURN last;
+END
+$$;
+
 -- Moves every pending event this transaction can see into the chain, in the order they
 -- were appended, under the head's lock: waiting for it when `wait`, else only if no other
 -- transaction holds it (NULL then). Returns how many it chained. The head it leaves is this
@@ -52,15 +79,17 @@ ALTER TABLE pykala.event_head ADD COLUMN sealed_before xid8 NOT NULL DEFAULT '0'
 CREATE FUNCTION pykala.seal_pending(wait boolean) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    cached    text := current_setting('pykala.event_head', true);
-    head_seq  bigint;
-    head_hash text;
-    looked    xid8;
-    horizon   xid8;
-    p         record;
-    payload   text;
-    v_hash    text;
-    sealed    tid[] := '{}';
+    cached        text := current_setting('pykala.event_head', true);
+    head_seq      bigint;
+    head_hash     text;
+    looked        xid8;
+    horizon       xid8;
+    row_ids       tid[];
+    payloads      text[];
+    organizations bigint[];
+    decisions     bigint[];
+    ats           timestamptz[];
+    sealed        integer;
 BEGIN
     IF cached IS NOT NULL AND cached <> '' AND split_part(cached, ':', 1) = txid_current()::text THEN
         head_seq := split_part(cached, ':', 2)::bigint;
@@ -79,41 +108,41 @@ BEGIN
     -- Taken after the lock and before the scan (whose snapshot is newer still): every
     -- transaction older than `horizon` has ended, so the scan sees all that they committed.
     horizon := pg_snapshot_xmin(pg_current_snapshot());
+    -- The payloads as append_event's were built before 0019, numbered in the order appended.
     -- Bounded on both sides, so the planner takes the index even when the table's statistics
     -- say it is small: the statement's snapshot sees no transaction from its xmax on but this
     -- one (whose own xid can be past it: xmax follows the last transaction that ended).
-    FOR p IN SELECT e.ctid AS row_id, e.* FROM event_pending e
-              WHERE xid BETWEEN looked AND greatest(pg_snapshot_xmax(pg_current_snapshot()), pg_current_xact_id())
-              ORDER BY id LOOP
-        head_seq := head_seq + 1;
-        payload := jsonb_build_object(
-            'seq', head_seq,
-            'at', to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-            'actor', p.actor,
-            'on_behalf_of', p.on_behalf_of,
-            'kind', p.kind,
-            'organization_id', p.organization_id,
-            'decision_id', p.decision_id,
-            'from', p.from_state,
-            'to', p.to_state,
-            'comment', p.comment,
-            'changes', p.changes)::text;
-        v_hash := encode(sha256(convert_to(head_hash || E'\n' || payload, 'UTF8')), 'hex');
-        INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
-        VALUES (head_seq, p.organization_id, p.decision_id, p.at, payload, head_hash, v_hash);
-        head_hash := v_hash;
-        sealed := sealed || p.row_id;
-    END LOOP;
-    IF cardinality(sealed) > 0 THEN
+    SELECT array_agg(p.row_id ORDER BY p.n),
+           array_agg(jsonb_build_object(
+                         'seq', head_seq + p.n,
+                         'at', to_char(p.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                         'actor', p.actor,
+                         'on_behalf_of', p.on_behalf_of,
+                         'kind', p.kind,
+                         'organization_id', p.organization_id,
+                         'decision_id', p.decision_id,
+                         'from', p.from_state,
+                         'to', p.to_state,
+                         'comment', p.comment,
+                         'changes', p.changes)::text ORDER BY p.n),
+           array_agg(p.organization_id ORDER BY p.n), array_agg(p.decision_id ORDER BY p.n), array_agg(p.at ORDER BY p.n)
+      INTO row_ids, payloads, organizations, decisions, ats
+      FROM (SELECT e.ctid AS row_id, row_number() OVER (ORDER BY e.id) AS n, e.*
+              FROM event_pending e
+             WHERE e.xid BETWEEN looked AND greatest(pg_snapshot_xmax(pg_current_snapshot()), pg_current_xact_id())) AS p;
+    sealed := coalesce(cardinality(row_ids), 0);
+    IF sealed > 0 THEN
+        head_hash := chain_payloads(head_seq, head_hash, payloads, organizations, decisions, ats);
+        head_seq := head_seq + sealed;
         -- By the rows' addresses (no other transaction can change them: only the head's holder deletes).
-        DELETE FROM event_pending WHERE ctid = ANY (sealed);
+        DELETE FROM event_pending WHERE ctid = ANY (row_ids);
     END IF;
     cached := txid_current()::text || ':' || head_seq || ':' || head_hash;
-    IF cardinality(sealed) > 0 OR horizon > looked THEN
+    IF sealed > 0 OR horizon > looked THEN
         UPDATE event_head SET last_seq = head_seq, last_hash = head_hash, sealed_before = greatest(horizon, looked) WHERE id = 1;
     END IF;
     PERFORM set_config('pykala.event_head', cached, true);
-    RETURN cardinality(sealed);
+    RETURN sealed;
 END
 $$;
 
@@ -180,35 +209,30 @@ BEGIN
 END
 $$;
 
--- As in 0013, and the head row written here, once per call, instead of by a trigger fired at
--- commit for every event inserted (write_event_head, 0010: 200 000 firings for a
--- registration of 100 000 decisions, each finding the head already written but one).
+-- As in 0013, through chain_payloads, and the head row written here, once per call, instead
+-- of by a trigger fired at commit for every event inserted (write_event_head, 0010: 200 000
+-- firings for a registration of 100 000 decisions, each finding the head already written).
 CREATE OR REPLACE FUNCTION pykala.append_registering_events(head text) RETURNS void
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    first_seq bigint := split_part(head, ':', 1)::bigint;
-    head_hash text := split_part(head, ':', 2);
-    hashes    text[] := '{}';
-    payload   text;
-    counted   bigint := 0;
+    first_seq     bigint := split_part(head, ':', 1)::bigint;
+    payloads      text[];
+    organizations bigint[];
+    decisions     bigint[];
+    ats           timestamptz[];
+    head_hash     text;
 BEGIN
-    FOR payload IN SELECT e.payload FROM pg_temp.registering_event e ORDER BY e.position LOOP
-        head_hash := encode(sha256(convert_to(head_hash || E'\n' || payload, 'UTF8')), 'hex');
-        hashes := array_append(hashes, head_hash);
-        counted := counted + 1;
-    END LOOP;
-    IF counted = 0 THEN
+    SELECT array_agg(e.payload ORDER BY e.position), array_agg(e.organization_id ORDER BY e.position),
+           array_agg(e.decision_id ORDER BY e.position), array_agg(e.at ORDER BY e.position)
+      INTO payloads, organizations, decisions, ats
+      FROM pg_temp.registering_event e;
+    IF payloads IS NULL THEN
         RETURN;
     END IF;
-    -- unnest walks the array once (subscripting it per row would walk it from the start each time).
-    INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
-    SELECT first_seq + e.position, e.organization_id, e.decision_id, e.at, e.payload,
-           coalesce(lag(h.hash) OVER (ORDER BY e.position), split_part(head, ':', 2)), h.hash
-      FROM pg_temp.registering_event e
-      JOIN unnest(hashes) WITH ORDINALITY AS h(hash, position) ON h.position = e.position
-     ORDER BY e.position;
-    UPDATE event_head SET last_seq = first_seq + counted, last_hash = head_hash WHERE id = 1;
-    PERFORM set_config('pykala.event_head', txid_current()::text || ':' || (first_seq + counted) || ':' || head_hash, true);
+    head_hash := chain_payloads(first_seq, split_part(head, ':', 2), payloads, organizations, decisions, ats);
+    UPDATE event_head SET last_seq = first_seq + cardinality(payloads), last_hash = head_hash WHERE id = 1;
+    PERFORM set_config('pykala.event_head', txid_current()::text || ':' || (first_seq + cardinality(payloads)) || ':' || head_hash,
+                       true);
 END
 $$;
 
@@ -216,6 +240,7 @@ $$;
 DROP TRIGGER event_head_at_commit ON pykala.event;
 DROP FUNCTION pykala.write_event_head();
 
+REVOKE EXECUTE ON FUNCTION pykala.chain_payloads(bigint, text, text[], bigint[], bigint[], timestamptz[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.seal_pending(boolean) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.seal_at_commit() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION pykala.seal_events() FROM PUBLIC;

@@ -117,6 +117,34 @@ ALTER TABLE pykala.event DROP CONSTRAINT event_hash_key;
 DROP INDEX pykala.decision_organization_state_idx;
 ALTER TABLE pykala.decision SET (fillfactor = 90);
 
+-- 5. Format rules written with a bounded repetition (`^[0-9a-f]{64}$`, `^[a-z_]{1,40}$`) cost
+--    PostgreSQL's regular expression engine a state per repetition: the two hash rules took
+--    60 % of the time of inserting an event (60 000 events: 1.24 s with them, 0.48 s
+--    without, 0.50 s written as below). Each is now its length and a negated character
+--    class, which accepts exactly the same values, under the same name.
+ALTER TABLE pykala.event
+    DROP CONSTRAINT event_hash_check,
+    DROP CONSTRAINT event_prev_hash_check,
+    ADD CONSTRAINT event_hash_check CHECK (length(hash) = 64 AND hash !~ '[^0-9a-f]'),
+    ADD CONSTRAINT event_prev_hash_check CHECK (length(prev_hash) = 64 AND prev_hash !~ '[^0-9a-f]');
+ALTER TABLE pykala.event_head
+    DROP CONSTRAINT event_head_last_hash_check,
+    ADD CONSTRAINT event_head_last_hash_check CHECK (length(last_hash) = 64 AND last_hash !~ '[^0-9a-f]');
+ALTER TABLE pykala.decision
+    DROP CONSTRAINT decision_state_check,
+    ADD CONSTRAINT decision_state_check CHECK (length(state) BETWEEN 1 AND 40 AND state !~ '[^a-z_]');
+ALTER TABLE pykala.decision_history
+    DROP CONSTRAINT decision_history_action_check,
+    DROP CONSTRAINT decision_history_from_state_check,
+    DROP CONSTRAINT decision_history_to_state_check,
+    ADD CONSTRAINT decision_history_action_check CHECK (length(action) BETWEEN 1 AND 40 AND action !~ '[^a-z_]'),
+    ADD CONSTRAINT decision_history_from_state_check
+        CHECK (length(from_state) BETWEEN 1 AND 40 AND from_state !~ '[^a-z_]'),
+    ADD CONSTRAINT decision_history_to_state_check CHECK (length(to_state) BETWEEN 1 AND 40 AND to_state !~ '[^a-z_]');
+ALTER TABLE pykala.request
+    DROP CONSTRAINT request_kind_check,
+    ADD CONSTRAINT request_kind_check CHECK (length(kind) BETWEEN 1 AND 60 AND kind !~ '[^a-z_]');
+
 -- No role holds EXECUTE on these (revoked from PUBLIC, never granted): only the definer's
 -- SECURITY DEFINER functions call them, and they run as that caller, on its search_path.
 ALTER FUNCTION pykala.workflow_of(pykala.decision) SECURITY INVOKER RESET search_path;
