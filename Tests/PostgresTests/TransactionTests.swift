@@ -68,4 +68,19 @@ struct TransactionTests {
         }
         #expect(level == "serializable")
     }
+
+    @Test("a repeatable statement runs unprepared once, then prepared once and reused, with the same results")
+    func repeatable() throws {
+        func prepared() throws -> Int {
+            try connection.execute("SELECT count(*) AS n FROM pg_prepared_statements")[0].get("n", as: Int.self)
+        }
+        let sql = "INSERT INTO item VALUES ($1) RETURNING name"
+        #expect(try connection.executeRepeatable(sql, ["a"])[0].get("name", as: String.self) == "a")
+        #expect(try prepared() == 0)
+        #expect(try connection.executeRepeatable(sql, ["b"])[0].get("name", as: String.self) == "b")
+        #expect(try prepared() == 1)
+        #expect(try connection.executeRepeatable(sql, ["c"])[0].get("name", as: String.self) == "c")
+        #expect(try prepared() == 1)
+        #expect(try count() == 3)
+    }
 }

@@ -7,13 +7,17 @@ extension Connection {
     ///
     /// With a `request` id, the result is kept under the caller's id in the same transaction,
     /// and a repeated request returns the kept result instead of writing again.
-    func callWriting<T: Decodable>(_ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil)
-        throws -> T
-    {
+    func callWriting<T: Decodable>(
+        _ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil, repeatable: Bool = false
+    ) throws -> T {
         let json: PostgresJSON
         if request == nil {
-            // One statement is its own transaction: no BEGIN and COMMIT round trips.
-            json = try StoreError.translating { try execute(sql, parameters)[0].get("result", as: PostgresJSON.self) }
+            // One statement is its own transaction: no BEGIN and COMMIT round trips. A statement
+            // a connection repeats is prepared from its second run on.
+            json = try StoreError.translating {
+                let result = repeatable ? try executeRepeatable(sql, parameters) : try execute(sql, parameters)
+                return try result[0].get("result", as: PostgresJSON.self)
+            }
         } else {
             json = try writingOnce(kind: Self.functionName(in: sql) ?? "write", request: request) { tx in
                 try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)

@@ -40,7 +40,7 @@ public enum Transitions {
             if case .id(let known) = reference { id = known } else { id = try DecisionQueries.id(reference, organization: organization, on: connection) }
             return try connection.callWriting(
                 "SELECT pykala.transition($1, $2, $3, $4, $5, $6) AS result",
-                [organization, id, action, expectedVersion, comment, requestID], as: Result.self)
+                [organization, id, action, expectedVersion, comment, requestID], as: Result.self, repeatable: true)
         }
         do {
             return try attempt(try connect())

@@ -23,6 +23,8 @@ public final class Connection {
     var transactionDepth = 0
     /// The names of the statements ``executePrepared(_:_:)`` prepared, by their SQL.
     private var preparedNames: [String: String] = [:]
+    /// The statements ``executeRepeatable(_:_:)`` has run here unprepared, once each.
+    private var ranOnce: Set<String> = []
 
     /// Opens a connection.
     ///
@@ -109,6 +111,20 @@ public final class Connection {
         defer { buffers.deallocate() }
         let result = PQexecPrepared(handle, name, Int32(bindings.count), buffers.values, buffers.lengths, buffers.formats, 0)
         return try QueryResult(checking: result, connection: self, statement: sql)
+    }
+
+    /// Runs one statement like ``execute(_:_:)`` the first time on this connection, and
+    /// like ``executePrepared(_:_:)`` from the second time on: a connection that repeats it
+    /// (a server, a benchmark) stops parsing and planning it each time, and a command that
+    /// runs it once pays no round trip to prepare it.
+    @discardableResult
+    public func executeRepeatable(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> QueryResult {
+        guard ranOnce.contains(sql) else {
+            let result = try execute(sql, parameters)
+            ranOnce.insert(sql)
+            return result
+        }
+        return try executePrepared(sql, parameters)
     }
 
     /// Runs a trusted script of several statements with no parameters (libpq's `PQexec`),
