@@ -189,6 +189,54 @@ struct AuditTests {
         var count = 0
         _ = try AuditLog.forEachEvent(on: reader) { _ in count += 1 }
         #expect(Int64(count) == expected.count)
+        #expect(try AuditLog.waitingCount(on: reader) == 0)
+        // An event left waiting cannot be chained there: it is counted as waiting, not verified.
+        try leaveOneEventWaiting()
+        #expect(try AuditLog.digest(on: reader) == expected)
+        #expect(try AuditLog.waitingCount(on: reader) == 1)
+        #expect(try AuditLog.digest(on: connection).count == expected.count + 1)
+        #expect(try AuditLog.waitingCount(on: reader) == 0)
+    }
+
+    /// A step committed while another session holds the head: its event waits in event_pending.
+    private func leaveOneEventWaiting() throws {
+        let holder = try database.connect()
+        try holder.execute("BEGIN")
+        try holder.execute("SELECT 1 FROM pykala.event_head WHERE id = 1 FOR UPDATE")
+        let state = try DecisionQueries.card(.id(1), on: connection).state
+        _ = try Transitions.take(state == "draft" ? "submit" : "return_for_preparation", on: .id(1), expectedVersion: nil,
+                                 comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
+        try holder.execute("COMMIT")
+        #expect(try pendingCount() == 1)
+    }
+
+    @Test("not even the superuser may change or empty the events waiting for the chain; they enter it unchanged")
+    func pendingIsAppendOnly() throws {
+        try leaveOneEventWaiting()
+        for sql in ["UPDATE pykala.event_pending SET comment = 'changed'", "TRUNCATE pykala.event_pending"] {
+            let error = #expect(throws: PostgresError.self) { try connection.execute(sql) }
+            #expect(error?.sqlState?.code == "PK403", "\(sql)")
+        }
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(try kinds(after: verifier.count - 1) == ["return_for_preparation"])
+        #expect(try connection.execute("SELECT payload::jsonb->>'comment' AS comment FROM pykala.event ORDER BY seq DESC LIMIT 1")[0]
+            .get("comment", as: String.self) == "while held")
+    }
+
+    @Test("a session's own settings cannot choose the head the chain continues from, not even an auditor's")
+    func forgedHeadSetting() throws {
+        try leaveOneEventWaiting()
+        let login = try TestPostgres.loginRole("audit_forger_\(UUID().uuidString.prefix(8).lowercased())", in: "pykala_auditor")
+        let auditor = try database.connect(as: login)
+        try auditor.execute("BEGIN")
+        try auditor.execute("SELECT set_config('pykala.event_head', txid_current() || ':999999:' || repeat('a', 64), true)")
+        #expect(try auditor.execute("SELECT pykala.seal_events() AS n")[0].get("n", as: Int.self) == 1)
+        try auditor.execute("COMMIT")
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(verifier.count < 999_999)
+        #expect(try pendingCount() == 0)
     }
 
     @Test("reading the chain waits for the head and chains what was left waiting, so every finished change is verified")

@@ -17,6 +17,14 @@
 -- the chain (audit verify, audit digest, history exports) first calls pykala.seal_events(),
 -- which waits for the lock and chains everything committed until then. Registration takes
 -- the lock and seals before it appends its own events, as before (lock_event_head).
+--
+-- The head is always read from its row, locked: the copy 0010 kept in a setting
+-- (pykala.event_head) is gone, since any session can set a pykala.* setting and so could
+-- have made a sealer append after a head of its choosing. Every writer writes the row.
+--
+-- A transaction left open with an xid keeps the horizon below it, so sealers scan every
+-- pending row younger than it until it ends (idle_in_transaction_session_timeout ends such
+-- sessions).
 SET LOCAL ROLE pykala_owner;
 
 -- Events appended and committed, not yet in the chain.
@@ -38,8 +46,13 @@ CREATE TABLE pykala.event_pending (
     changes         jsonb NOT NULL
 ) WITH (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000);
 CREATE INDEX event_pending_xid_idx ON pykala.event_pending (xid);
--- Readable as the chain is; written only by the functions.
+-- Readable as the chain is; written only by the functions. A pending event is never changed,
+-- not even by the schema's owner: it is removed only when it enters the chain.
 GRANT SELECT ON pykala.event_pending TO pykala_secretary, pykala_manager, pykala_auditor, pykala_admin;
+CREATE TRIGGER event_pending_append_only BEFORE UPDATE ON pykala.event_pending
+    FOR EACH ROW EXECUTE FUNCTION pykala.refuse_event_change();
+CREATE TRIGGER event_pending_no_truncate BEFORE TRUNCATE ON pykala.event_pending
+    FOR EACH STATEMENT EXECUTE FUNCTION pykala.refuse_event_change();
 
 -- Every transaction older than this had ended when the last sealer looked, so their pending
 -- events are chained: the next sealer looks at younger ones only.
@@ -74,12 +87,11 @@ $$;
 
 -- Moves every pending event this transaction can see into the chain, in the order they
 -- were appended, under the head's lock: waiting for it when `wait`, else only if no other
--- transaction holds it (NULL then). Returns how many it chained. The head it leaves is this
--- transaction's ("txid:seq:hash" in pykala.event_head), and is written to the head row.
+-- transaction holds it (NULL then). Returns how many it chained; the head row is left
+-- locked by this transaction until it ends.
 CREATE FUNCTION pykala.seal_pending(wait boolean) RETURNS integer
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    cached        text := current_setting('pykala.event_head', true);
     head_seq      bigint;
     head_hash     text;
     looked        xid8;
@@ -91,11 +103,9 @@ DECLARE
     ats           timestamptz[];
     sealed        integer;
 BEGIN
-    IF cached IS NOT NULL AND cached <> '' AND split_part(cached, ':', 1) = txid_current()::text THEN
-        head_seq := split_part(cached, ':', 2)::bigint;
-        head_hash := split_part(cached, ':', 3);
-        SELECT h.sealed_before INTO looked FROM event_head h WHERE h.id = 1;
-    ELSIF wait THEN
+    -- The head row itself, never a copy kept in a setting (any session can set those): a
+    -- transaction that already holds it gets it back at once, as this transaction left it.
+    IF wait THEN
         -- READ COMMITTED: the lock waits for the holder to commit, then reads the head it left.
         SELECT h.last_seq, h.last_hash, h.sealed_before INTO head_seq, head_hash, looked FROM event_head h WHERE h.id = 1 FOR UPDATE;
     ELSE
@@ -137,11 +147,9 @@ BEGIN
         -- By the rows' addresses (no other transaction can change them: only the head's holder deletes).
         DELETE FROM event_pending WHERE ctid = ANY (row_ids);
     END IF;
-    cached := txid_current()::text || ':' || head_seq || ':' || head_hash;
     IF sealed > 0 OR horizon > looked THEN
         UPDATE event_head SET last_seq = head_seq, last_hash = head_hash, sealed_before = greatest(horizon, looked) WHERE id = 1;
     END IF;
-    PERFORM set_config('pykala.event_head', cached, true);
     RETURN sealed;
 END
 $$;
@@ -166,14 +174,15 @@ END
 $$;
 
 -- At commit: chain this transaction's pending events, and any others committed before, if
--- the head is free (or already this transaction's); tried once per transaction otherwise.
+-- the head is free or already this transaction's. Fired for each pending row, it tries once
+-- per transaction: the first firing comes after the transaction's last append, so it takes
+-- them all (under SET CONSTRAINTS ALL IMMEDIATE, later ones wait for the next holder).
 CREATE FUNCTION pykala.seal_at_commit() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE
-    me     text := txid_current()::text;
-    cached text := current_setting('pykala.event_head', true);
+    me text := txid_current()::text;
 BEGIN
-    IF split_part(coalesce(cached, ''), ':', 1) = me OR current_setting('pykala.seal_tried', true) IS DISTINCT FROM me THEN
+    IF current_setting('pykala.seal_tried', true) IS DISTINCT FROM me THEN
         PERFORM set_config('pykala.seal_tried', me, true);
         PERFORM seal_pending(false);
     END IF;
@@ -187,25 +196,27 @@ CREATE CONSTRAINT TRIGGER event_pending_sealed_at_commit AFTER INSERT ON pykala.
 -- Adds nothing that was not already appended; open to every pykala role, auditors included.
 -- When nothing waits, it locks and writes nothing, so a reader's transaction stays read-only.
 CREATE FUNCTION pykala.seal_events() RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp SET lock_timeout = '30s' AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM event_pending
                     WHERE xid >= (SELECT h.sealed_before FROM event_head h WHERE h.id = 1)) THEN
         RETURN 0;
     END IF;
     RETURN seal_pending(true);
+EXCEPTION WHEN lock_not_available THEN
+    RAISE EXCEPTION 'the audit chain''s head has been held by another session for 30 s, so the events waiting for it cannot be chained now'
+        USING ERRCODE = 'lock_not_available',
+              HINT = 'pg_stat_activity shows the session; a transaction left open holds it until it commits or is cancelled.';
 END
 $$;
 
--- Registration's events follow everything pending: the head is locked (waiting) and sealed.
+-- Registration's events follow everything pending: the head is locked (waiting), what
+-- waits is chained, and the head is returned as "seq:hash".
 CREATE OR REPLACE FUNCTION pykala.lock_event_head() RETURNS text
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
-DECLARE
-    cached text;
 BEGIN
     PERFORM seal_pending(true);
-    cached := current_setting('pykala.event_head', true);
-    RETURN split_part(cached, ':', 2) || ':' || split_part(cached, ':', 3);
+    RETURN (SELECT h.last_seq || ':' || h.last_hash FROM event_head h WHERE h.id = 1);
 END
 $$;
 
@@ -231,8 +242,6 @@ BEGIN
     END IF;
     head_hash := chain_payloads(first_seq, split_part(head, ':', 2), payloads, organizations, decisions, ats);
     UPDATE event_head SET last_seq = first_seq + cardinality(payloads), last_hash = head_hash WHERE id = 1;
-    PERFORM set_config('pykala.event_head', txid_current()::text || ':' || (first_seq + cardinality(payloads)) || ':' || head_hash,
-                       true);
 END
 $$;
 

@@ -57,6 +57,14 @@ public enum AuditLog {
         }
     }
 
+    /// How many committed events wait to enter the chain (none, after ``seal(on:)`` on a
+    /// connection that may write, unless more were committed since).
+    public static func waitingCount(on connection: Connection) throws -> Int {
+        try StoreError.translating {
+            try connection.execute("SELECT count(*) AS n FROM pykala.event_pending")[0].get("n", as: Int.self)
+        }
+    }
+
     /// Every event of the chain in order, with the columns the verifier needs.
     public static func forEachEvent(on connection: Connection, _ body: (StoredEvent) throws -> Void) throws -> Int {
         try seal(on: connection)

@@ -39,6 +39,9 @@ struct AuditCommand: ParsableCommand {
             let head: String
             let digestFound: Bool?
             let problem: String?
+            /// Events committed but not in the chain this check read: committed after it
+            /// started, or left waiting on a connection that may not chain them (a standby).
+            let waiting: Int
         }
 
         func validate() throws {
@@ -51,8 +54,9 @@ struct AuditCommand: ParsableCommand {
             var verifier = ChainVerifier(digest: digest)
             var problem: ChainVerifier.Break?
             let progress = Progress(label: "events checked", quiet: output.format == .json)
+            let database = try connection.target.connect()
             do {
-                _ = try AuditLog.forEachEvent(on: try connection.target.connect()) { stored in
+                _ = try AuditLog.forEachEvent(on: database) { stored in
                     try verifier.check(
                         seq: stored.seq, prevHash: stored.prevHash, hash: stored.hash, payload: stored.payload,
                         organizationID: stored.organizationID, decisionID: stored.decisionID)
@@ -65,7 +69,7 @@ struct AuditCommand: ParsableCommand {
             let digestFound = digest.map { _ in problem == nil && verifier.digestFound }
             let report = Report(
                 events: verifier.count, intact: problem == nil, head: verifier.head, digestFound: digestFound,
-                problem: problem?.description)
+                problem: problem?.description, waiting: try AuditLog.waitingCount(on: database))
             try output.emit(report) { report in
                 if let problem = report.problem {
                     print("the chain is broken at \(problem); \(report.events) events before it hold")
@@ -74,6 +78,9 @@ struct AuditCommand: ParsableCommand {
                     if let found = report.digestFound {
                         print(found ? "the published digest is part of the chain" : "the published digest is NOT part of the chain: the chain was rewritten")
                     }
+                }
+                if report.waiting > 0 {
+                    print("\(report.waiting) committed events are not in the chain yet and were not checked: run this on a connection that can write (not a standby), or again later")
                 }
             }
             if problem != nil || digestFound == false { throw ExitCode.failure }
