@@ -1,5 +1,6 @@
 -- 0020 a cheaper workflow step: with the chain no longer in the way (0019), 8 concurrent
--- steps were bound by the server's CPU, about 0.6 ms a step inside pykala.transition.
+-- steps were bound by CPU, about 650 µs of the machine's per step against pgbench's 355.
+-- Items 1 and 2 are here; 3 to 6 below, each where it is done.
 --
 -- 1. The decision's content rules (the CHECK constraints on its text, outcome, vote,
 --    meeting and money) ran at every UPDATE of the row, and PostgreSQL prepares every
