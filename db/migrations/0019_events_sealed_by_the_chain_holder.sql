@@ -88,9 +88,10 @@ $$;
 -- Moves every pending event this transaction can see into the chain, in the order they
 -- were appended, under the head's lock: waiting for it when `wait`, else only if no other
 -- transaction holds it (NULL then). Returns how many it chained; the head row is left
--- locked by this transaction until it ends.
+-- locked by this transaction until it ends. It runs as its caller, always one of the
+-- definer's functions below (no role may execute it).
 CREATE FUNCTION pykala.seal_pending(wait boolean) RETURNS integer
-    LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
+    LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     head_seq      bigint;
     head_hash     text;
