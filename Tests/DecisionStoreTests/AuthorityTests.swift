@@ -22,7 +22,7 @@ struct AuthorityTests {
         "transition": ["secretary", "manager", "admin"],
         // Internal: called by the functions above, never by a login.
         "append_event": [], "lock_on_agenda": [], "meeting_change": [], "person_for": [], "project_for": [], "record_case": [],
-        "write_decision": [], "refuse_event_change": [], "lock_event_head": [], "append_registering_events": [],
+        "write_decision": [], "refuse_event_change": [], "lock_event_head": [],
         "seal_pending": [], "chain_payloads": [],
         // Chains events already committed before the caller reads the chain: it adds nothing, so every role may.
         "seal_events": ["secretary", "manager", "auditor", "admin"],

@@ -59,6 +59,7 @@ struct BulkRegisterTests {
         ]
         var bare = DecisionDocument(body: "Kunnanhallitus", title: "Ilman asiaa")
         bare.organization = "Testilän kunta"
+        bare.description = "Lainaus \"näin\" ja \\ kenoviiva,\tsarkain\nja rivinvaihto: 1 000 € / 𝄞"
         try DecisionRegistry.register([rich], createMissing: true, on: connection)
         try DecisionRegistry.register([secret, bare, try Self.document(8, section: 3)], createMissing: true, on: connection)
 
@@ -74,6 +75,10 @@ struct BulkRegisterTests {
         #expect(mismatches.isEmpty)
         #expect(try connection.execute("SELECT count(*) AS n FROM pykala.event WHERE payload::jsonb->>'kind' = 'registered'")[0]
             .get("n", as: Int.self) == 4)
+        // Registration writes its payloads as text (0021): exactly the text jsonb gives them, as append_event's are.
+        let unlike = try connection.execute("SELECT payload FROM pykala.event WHERE payload <> payload::jsonb::text")
+            .map { try $0.get("payload", as: String.self) }
+        #expect(unlike.isEmpty, "\(unlike)")
     }
 
     @Test("documents sharing a new body and person create each once, credited to the first that names it")
@@ -237,6 +242,17 @@ struct BulkRegisterTests {
         #expect(seen == [2, 4, 6, 7])
         #expect(result.decisions.map(\.section) == Array(1...7))
         #expect(try count("decision") == 7)
+    }
+
+    @Test("a long file goes first in a short batch, then in batches twice as long up to the batch size")
+    func shortFirstBatch() throws {
+        let reader = try DocumentBatchReader(Self.fileText(1_000), file: "f.json", batchSize: 600)
+        var seen: [Int] = []
+        let result = try DecisionRegistry.register(reading: reader, createMissing: true, on: connection) { seen.append($0) }
+        #expect(seen == [250, 750, 1_000])
+        #expect(result.decisions.map(\.section) == Array(1...1_000))
+        #expect(result.decisions.map(\.id) == result.decisions.map(\.id).sorted())
+        #expect(try count("decision") == 1_000)
     }
 
     @Test("problems in a late batch refuse the file with every problem, after earlier batches were sent: nothing stored")

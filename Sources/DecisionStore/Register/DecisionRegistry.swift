@@ -40,7 +40,18 @@ public enum DecisionRegistry {
     /// tables the database makes for it stay this size however long the file is.
     public static let batchSize = 2_000
 
+    /// The first batch read from a long file: the database starts on it while the next,
+    /// twice as long, is read and encoded, and so on up to ``batchSize``.
+    static let firstBatchSize = 250
+
     private static let registerSQL = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
+
+    /// A batch's answer as the text of its two arrays, joined with the other batches' without
+    /// being decoded and encoded again.
+    private static let registerBatchSQL = """
+        SELECT r.result->'decisions' AS decisions, r.result->'created' AS created
+          FROM pykala.register_decisions($1::jsonb, $2) AS r(result)
+        """
 
     private static func payload(_ documents: some Collection<DecisionDocument>) -> PostgresJSON {
         PostgresJSON(text: "[" + documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
@@ -60,7 +71,7 @@ public enum DecisionRegistry {
         }
         var starts = stride(from: 0, to: documents.count, by: batchSize).makeIterator()
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
-            starts.next().map { (Array(documents[$0..<min($0 + batchSize, documents.count)]), []) }
+            starts.next().map { Batch(documents[$0..<min($0 + batchSize, documents.count)], problems: []) }
         }
     }
 
@@ -79,10 +90,29 @@ public enum DecisionRegistry {
             if !reader.problems.isEmpty { throw DocumentError(problems: reader.problems) }
             return try register(documents, createMissing: createMissing, request: request, on: connection)
         }
-        let batches = Prefetcher(state: reader) { reader in try reader.next().map { ($0, reader.problems) } }
+        // The producer's thread reads and encodes each batch while the database stores the one before.
+        let batches = Prefetcher(state: (reader, min(firstBatchSize, reader.batchSize))) { state -> Batch? in
+            guard let documents = try state.0.next(atMost: state.1) else { return nil }
+            state.1 = min(state.1 * 2, state.0.batchSize)
+            return Batch(documents, problems: state.0.problems)
+        }
         defer { batches.stop() }
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
             try batches.next()
+        }
+    }
+
+    /// A batch as sent: its documents as the database takes them, with the problems its
+    /// source has found so far (when there are any, it is not encoded: it will not be sent).
+    private struct Batch: Sendable {
+        let payload: PostgresJSON?
+        let count: Int
+        let problems: [DocumentProblem]
+
+        init(_ documents: some Collection<DecisionDocument>, problems: [DocumentProblem]) {
+            self.payload = problems.isEmpty ? DecisionRegistry.payload(documents) : nil
+            self.count = documents.count
+            self.problems = problems
         }
     }
 
@@ -91,30 +121,35 @@ public enum DecisionRegistry {
     /// there are any, nothing more is sent, the rest is read for its problems, and all are thrown.
     private static func registerInBatches(
         createMissing: Bool, request: UUID?, on connection: Connection, progress: (Int) -> Void,
-        next: () throws -> (documents: [DecisionDocument], problems: [DocumentProblem])?
+        next: () throws -> Batch?
     ) throws -> Result {
         let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
-            var decisions: [Registered] = []
-            var created: [Created] = []
+            var decisions: [String] = []
+            var created: [String] = []
+            var stored = 0
             var problems: [DocumentProblem] = []
             while let batch = try next() {
                 problems = batch.problems
-                guard problems.isEmpty else { continue }
-                let part: Result
+                guard problems.isEmpty, let payload = batch.payload else { continue }
+                let part: Row
                 do {
-                    part = try tx.execute(registerSQL, [payload(batch.documents), createMissing])[0].decodeJSON("result", as: Result.self)
+                    part = try tx.execute(registerBatchSQL, [payload, createMissing])[0]
                 } catch {
                     // The file's problems come first, as when it is read whole before anything is sent.
                     while let rest = try next() { problems = rest.problems }
                     if !problems.isEmpty { throw DocumentError(problems: problems) }
                     throw error
                 }
-                decisions += part.decisions
-                created += part.created
-                progress(decisions.count)
+                decisions.append(try part.get("decisions", as: PostgresJSON.self).text)
+                created.append(try part.get("created", as: PostgresJSON.self).text)
+                stored += batch.count
+                progress(stored)
             }
             if !problems.isEmpty { throw DocumentError(problems: problems) }
-            return try PostgresJSON(encoding: Result(decisions: decisions, created: created), keys: .convertToSnakeCase)
+            // The answer as one call would give it (keys in jsonb's order).
+            return PostgresJSON(
+                text: #"{"created": "# + JSONObjectText.joiningArrays(created) + #", "decisions": "#
+                    + JSONObjectText.joiningArrays(decisions) + "}")
         }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

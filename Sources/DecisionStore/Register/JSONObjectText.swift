@@ -36,6 +36,17 @@ struct JSONObjectText {
         text += JSONValue.quoted(key) + ":" + raw
     }
 
+    /// The elements of JSON arrays, given as text without surrounding space, in one array:
+    /// `[1, 2]`, `[]` and `[3]` give `[1, 2, 3]`.
+    static func joiningArrays(_ arrays: [String]) -> String {
+        let elements = arrays.compactMap { array -> Substring? in
+            precondition(array.first == "[" && array.last == "]", "not the text of a JSON array: \(array.prefix(40))")
+            let inner = array.dropFirst().dropLast()
+            return inner.isEmpty ? nil : inner
+        }
+        return "[" + elements.joined(separator: ", ") + "]"
+    }
+
     /// `items` as a JSON array of the objects `object` writes.
     static func array<T>(_ items: [T], _ object: (T, inout JSONObjectText) -> Void) -> String {
         "[" + items.map { item in

@@ -40,8 +40,15 @@ public struct DocumentBatchReader: Sendable {
 
     /// The documents of the next batch that have no problem, or nil when all are read.
     public mutating func next() throws -> [DecisionDocument]? {
+        try next(atMost: batchSize)
+    }
+
+    /// As ``next()``, for a batch of at most `limit` documents (a short first batch lets the
+    /// database start while the rest is read).
+    public mutating func next(atMost limit: Int) throws -> [DecisionDocument]? {
+        precondition(limit > 0, "a batch holds at least one document")
         guard position < count else { return nil }
-        let end = min(position + batchSize, count)
+        let end = min(position + limit, count)
         defer { position = end }
         if elements.isEmpty { return Array(readWhole[position..<end]) }
         var documents: [DecisionDocument] = []

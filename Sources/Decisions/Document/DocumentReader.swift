@@ -39,7 +39,8 @@ enum YAMLText {
     static func roots(_ text: String, file: String) throws(DocumentError) -> [Node] {
         var nodes: [Node] = []
         do {
-            let parser = try Parser(yaml: text)
+            // UTF-8 named here: Yams reads the whole environment to pick its default, at every parser.
+            let parser = try Parser(yaml: text, encoding: .utf8)
             while let node = try parser.nextRoot() { nodes.append(node) }
         } catch let error as YamlError {
             throw DocumentError(problems: [syntaxProblem(error, file: file)])
