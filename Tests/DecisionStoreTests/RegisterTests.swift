@@ -177,6 +177,41 @@ struct RegisterTests {
         #expect(try fingerprint() == before)
     }
 
+    @Test("every rule of a history row holds in plain SQL, under the name its CHECK constraint had", arguments: [
+        ("'Submit'", "NULL", "'draft'", "'proposed'", "2", "decision_history_action_check"),
+        ("'submit'", "'line' || chr(7)", "'draft'", "'proposed'", "2", "decision_history_comment_check"),
+        ("'submit'", "NULL", "''", "'proposed'", "2", "decision_history_from_state_check"),
+        ("'submit'", "NULL", "'draft'", "repeat('x', 41)", "2", "decision_history_to_state_check"),
+        ("'submit'", "NULL", "'draft'", "'proposed'", "0", "decision_history_version_after_check"),
+    ])
+    func historyRules(_ action: String, _ comment: String, _ from: String, _ to: String, _ version: String, _ rule: String) throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let before = try fingerprint()
+        let insert = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                """
+                INSERT INTO pykala.decision_history (organization_id, decision_id, action, comment, from_state, to_state, version_after)
+                SELECT organization_id, id, \(action), \(comment), \(from), \(to), \(version) FROM pykala.decision
+                """)
+        }
+        #expect(insert?.sqlState == .checkViolation)
+        #expect(insert?.constraint == rule)
+        #expect(insert?.message == "new row for relation \"decision_history\" violates check constraint \"\(rule)\"")
+        #expect(try fingerprint() == before)
+        let update = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                "UPDATE pykala.decision_history SET action = \(action), comment = \(comment), from_state = \(from), to_state = \(to), version_after = \(version)")
+        }
+        #expect(update?.constraint == rule)
+        #expect(try fingerprint() == before)
+        // A good row still goes in.
+        try connection.execute(
+            """
+            INSERT INTO pykala.decision_history (organization_id, decision_id, action, comment, from_state, to_state, version_after)
+            SELECT organization_id, id, 'submit', 'ok', 'draft', 'proposed', 2 FROM pykala.decision
+            """)
+    }
+
     @Test("an auditor may read the register but not register, not even with plain SQL")
     func auditorCannotWrite() throws {
         try connection.execute("DROP ROLE IF EXISTS register_test_auditor")

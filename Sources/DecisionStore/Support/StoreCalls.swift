@@ -10,6 +10,16 @@ extension Connection {
     func callWriting<T: Decodable>(
         _ sql: String, _ parameters: [any PostgresEncodable], as type: T.Type, request: UUID? = nil, repeatable: Bool = false
     ) throws -> T {
+        let json = try callWriting(sql, parameters, request: request, repeatable: repeatable)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(type, from: Data(json.text.utf8))
+    }
+
+    /// As ``callWriting(_:_:as:request:repeatable:)``, the result left as JSON text.
+    func callWriting(
+        _ sql: String, _ parameters: [any PostgresEncodable], request: UUID? = nil, repeatable: Bool = false
+    ) throws -> PostgresJSON {
         let json: PostgresJSON
         if request == nil {
             // One statement is its own transaction: no BEGIN and COMMIT round trips. A statement
@@ -23,9 +33,7 @@ extension Connection {
                 try tx.execute(sql, parameters)[0].get("result", as: PostgresJSON.self)
             }
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(type, from: Data(json.text.utf8))
+        return json
     }
 
     /// Runs `body`'s writes in one transaction and returns its result. With a `request` id,

@@ -38,9 +38,10 @@ public enum Transitions {
             // An id needs no lookup: pykala.transition finds the decision in the organization, or says it is not there.
             let id: Int64
             if case .id(let known) = reference { id = known } else { id = try DecisionQueries.id(reference, organization: organization, on: connection) }
-            return try connection.callWriting(
+            let json = try connection.callWriting(
                 "SELECT pykala.transition($1, $2, $3, $4, $5, $6) AS result",
-                [organization, id, action, expectedVersion, comment, requestID], as: Result.self, repeatable: true)
+                [organization, id, action, expectedVersion, comment, requestID], repeatable: true)
+            return try Result(transitionJSON: json.text)
         }
         do {
             return try attempt(try connect())
