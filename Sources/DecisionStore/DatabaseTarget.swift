@@ -88,14 +88,24 @@ public enum DatabaseTarget: Sendable {
         do {
             return try body(try connect())
         } catch let lost as PostgresError where lost.kind == .connectionLost {
-            // Once more with the same request id: a write that did commit is not repeated.
+            // Once more with the same request id: a write that did commit is not repeated. The
+            // embedded cluster is not started again: if it stopped, someone stopped it.
             let connection: Connection
             do {
-                connection = try connect()
+                connection = try reconnect()
             } catch {
                 throw ConnectionLost(lost: lost, reconnecting: error)
             }
             return try body(connection)
+        }
+    }
+
+    /// A new connection to a server that was running: for the embedded default, without
+    /// starting the cluster.
+    private func reconnect() throws -> Connection {
+        switch self {
+        case .configured: try connect()
+        case .embedded(let cluster, let database, let user): try Connection.connect(cluster.connectionString(database: database, user: user))
         }
     }
 

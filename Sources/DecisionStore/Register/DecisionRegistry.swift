@@ -26,8 +26,8 @@ public enum DecisionRegistry {
     }
 
     public struct Result: Sendable, Equatable, Codable {
-        public let decisions: [Registered]
-        public let created: [Created]
+        public internal(set) var decisions: [Registered]
+        public internal(set) var created: [Created]
     }
 
     /// What an edit of a draft stored.
@@ -67,7 +67,8 @@ public enum DecisionRegistry {
     ) throws -> Result {
         precondition(batchSize > 0, "a batch holds at least one document")
         guard documents.count > batchSize else {
-            return try connection.callWriting(registerSQL, [payload(documents), createMissing], as: Result.self, request: request)
+            let json = try connection.callWriting(registerSQL, [payload(documents), createMissing], request: request)
+            return try Result(registrationJSON: json.text)
         }
         var starts = stride(from: 0, to: documents.count, by: batchSize).makeIterator()
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
@@ -123,6 +124,10 @@ public enum DecisionRegistry {
         createMissing: Bool, request: UUID?, on connection: Connection, progress: (Int) -> Void,
         next: () throws -> Batch?
     ) throws -> Result {
+        // Each batch's answer is read as it comes (a tree of one batch at a time, not of the
+        // whole file), and its text kept to be joined for the request's record.
+        var answer = Result(decisions: [], created: [])
+        var answerText: String?
         let json = try connection.writingOnce(kind: "register_decisions", request: request) { tx in
             var decisions: [String] = []
             var created: [String] = []
@@ -142,18 +147,23 @@ public enum DecisionRegistry {
                 }
                 decisions.append(try part.get("decisions", as: PostgresJSON.self).text)
                 created.append(try part.get("created", as: PostgresJSON.self).text)
+                let read = try Result(registrationJSON: #"{"created": "# + created[created.count - 1] + #", "decisions": "#
+                    + decisions[decisions.count - 1] + "}")
+                answer.decisions += read.decisions
+                answer.created += read.created
                 stored += batch.count
                 progress(stored)
             }
             if !problems.isEmpty { throw DocumentError(problems: problems) }
             // The answer as one call would give it (keys in jsonb's order).
-            return PostgresJSON(
-                text: #"{"created": "# + JSONObjectText.joiningArrays(created) + #", "decisions": "#
-                    + JSONObjectText.joiningArrays(decisions) + "}")
+            let text = #"{"created": "# + JSONObjectText.joiningArrays(created) + #", "decisions": "#
+                + JSONObjectText.joiningArrays(decisions) + "}"
+            answerText = text
+            return PostgresJSON(text: text)
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(Result.self, from: Data(json.text.utf8))
+        // A repeated request's answer, or that of the same request committed first at the
+        // same moment, is the one kept, read whole.
+        return json.text == answerText ? answer : try Result(registrationJSON: json.text)
     }
 
     /// Replaces the content of the draft `reference` names with `document`, in one

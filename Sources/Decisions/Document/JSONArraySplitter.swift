@@ -43,6 +43,7 @@ enum JSONArraySplitter {
     }()
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range]? {
+        let tokenBytes = Self.tokenBytes  // once: each use of the static checks that it is initialized
         var ranges: [Range] = []
         var index = 0
         var line = 1
@@ -125,7 +126,8 @@ enum JSONArraySplitter {
                 switch byte {
                 case UInt8(ascii: "\""):
                     // A string starts a token; a quote inside a bare word is YAML's, not JSON's.
-                    guard [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: ","), UInt8(ascii: ":")].contains(last) else { return nil }
+                    guard last == UInt8(ascii: "{") || last == UInt8(ascii: "[") || last == UInt8(ascii: ",") || last == UInt8(ascii: ":")
+                    else { return nil }
                     inString = true
                 case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
                 case UInt8(ascii: "}"), UInt8(ascii: "]"):

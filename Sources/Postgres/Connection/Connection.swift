@@ -149,7 +149,7 @@ public final class Connection {
         try Self.refuseNUL(sql, what: "the SQL statement")
         return try parameters.enumerated().map { index, parameter in
             let binding = try parameter.postgresBinding()
-            if case .text(let text) = binding, text.utf8.contains(0) {
+            if case .text(let text) = binding, Self.containsNUL(text) {
                 throw PostgresError(
                     .invalidParameter,
                     "parameter $\(index + 1) contains a NUL byte, which PostgreSQL text cannot hold",
@@ -183,9 +183,20 @@ public final class Connection {
     }
 
     static func refuseNUL(_ text: String, what: String) throws {
-        if text.utf8.contains(0) {
+        if containsNUL(text) {
             throw PostgresError(.invalidParameter, "\(what) contains a NUL byte, which PostgreSQL text cannot hold")
         }
+    }
+}
+
+extension Connection {
+    /// Whether `text` holds a NUL byte: `memchr` over its bytes in place (String's UTF-8
+    /// view, byte by byte, took 0.2 s for the 115 MB a registration of 100 000 decisions sends).
+    static func containsNUL(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 0, bytes.count) != nil
+        } ?? text.utf8.contains(0)
     }
 }
 

@@ -21,8 +21,9 @@ enum InputFile {
             let line = firstInvalidLine(data).map { ":\($0)" } ?? ""
             throw Problem(description: "\(path)\(line): the file is not valid UTF-8 text; save it as UTF-8 and try again")
         }
-        if let nul = text.utf8.firstIndex(of: 0) {
-            let line = text.utf8[..<nul].reduce(1) { lines, byte in byte == 0x0A ? lines + 1 : lines }
+        // Over the bytes in place: String's UTF-8 view took a quarter of a second for 100 MB.
+        if let nul = data.withUnsafeBytes({ $0.firstIndex(of: 0) }) {
+            let line = data.prefix(nul).reduce(1) { lines, byte in byte == 0x0A ? lines + 1 : lines }
             throw Problem(description: "\(path):\(line): the text contains a NUL byte; save the file as UTF-8 text and try again")
         }
         return text
