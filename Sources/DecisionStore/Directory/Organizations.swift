@@ -34,6 +34,16 @@ public enum Organizations {
         }
     }
 
+    /// The organization named (Finnish or Swedish name), or the only one when `name` is nil:
+    /// its own row only (``show(_:on:)`` also counts what it holds).
+    public static func named(_ name: String?, on connection: Connection) throws -> Organization {
+        try connection.reading { tx in
+            let id = try tx.organizationID(name)
+            return try organization(
+                tx.execute("SELECT id, name, name_sv, business_id FROM pykala.organization WHERE id = $1", [id])[0])
+        }
+    }
+
     /// The organization named (Finnish or Swedish name), or the only one when `name` is nil.
     public static func show(_ name: String?, on connection: Connection) throws -> OrganizationDetail {
         try connection.reading { tx in

@@ -11,6 +11,15 @@ public enum DecisionQueries {
         try connection.reading { tx in try card(reference, organizationID: try tx.organizationID(organization), on: tx) }
     }
 
+    /// The cards of the decisions `ids` names, in that order, read on one snapshot (a
+    /// meeting's minutes read their sections together, not one transaction each).
+    public static func cards(_ ids: [Int64], organization: String? = nil, on connection: Connection) throws -> [DecisionCard] {
+        try connection.reading { tx in
+            let organizationID = try tx.organizationID(organization)
+            return try ids.map { try card(.id($0), organizationID: organizationID, on: tx) }
+        }
+    }
+
     /// The id of the decision a reference names, with the same checks as ``card(_:organization:on:)``
     /// but without reading its shares, deadlines and contacts.
     public static func id(_ reference: DecisionReference, organization: String? = nil, on connection: Connection) throws -> Int64 {

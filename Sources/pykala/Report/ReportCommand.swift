@@ -222,7 +222,7 @@ extension ReportCommand {
                 if committed { filters.append(options.lang == .fi ? "päätetyt" : "beslutade") }
                 filters += state
                 if fromYear != nil || toYear != nil { filters.append("\(fromYear.map(String.init) ?? "")–\(toYear.map(String.init) ?? "")") }
-                let name = try Organizations.show(options.organization.name, on: database).organization.name
+                let name = try Organizations.named(options.organization.name, on: database).name
                 return context.commitments(table, organization: name, by: by, filters: filters)
             }
         }
@@ -242,7 +242,7 @@ extension ReportCommand {
             try options.render(.deadlines) { context, database in
                 let open = try Deadlines.list(
                     DeadlineWindow(to: context.today.adding(days: within.days)), organization: options.organization.name, on: database)
-                let name = try Organizations.show(options.organization.name, on: database).organization.name
+                let name = try Organizations.named(options.organization.name, on: database).name
                 return context.deadlines(open, organization: name)
             }
         }
@@ -255,8 +255,8 @@ enum MeetingReport {
         -> (ReportMeeting, MeetingView)
     {
         let view = try Meetings.show(body: body, date: date, organization: organization, on: database)
-        let cards = try view.agenda.map { try DecisionQueries.card(.id($0.decision), organization: organization, on: database) }
-        let name = try Organizations.show(organization, on: database).organization.name
+        let cards = try DecisionQueries.cards(view.agenda.map(\.decision), organization: organization, on: database)
+        let name = try Organizations.named(organization, on: database).name
         return (try ReportData.meeting(view, organization: name, cards: cards), view)
     }
 }
