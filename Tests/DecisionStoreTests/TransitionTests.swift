@@ -36,6 +36,19 @@ struct TransitionTests {
 
     private func state() throws -> String { try DecisionQueries.card(decision, on: connection).state }
 
+    @Test("an action the workflow does not have, or one not taken from this state, is refused, naming it, and nothing is written")
+    func unknownOrWrongAction() throws {
+        let history = try Transitions.history(of: decision, organization: nil, on: connection).count
+        let unknown = #expect(throws: StoreError.self) { try take("fly") }
+        #expect(unknown?.kind == .notFound)
+        #expect(unknown?.message == "the workflow council-decision has no action \"fly\"")
+        let early = #expect(throws: StoreError.self) { try take("publish") }
+        #expect(early?.kind == .conflict)
+        #expect(early?.message.hasPrefix("cannot publish decision") == true, "\(String(describing: early))")
+        #expect(try state() == "draft")
+        #expect(try Transitions.history(of: decision, organization: nil, on: connection).count == history)
+    }
+
     @Test("the worked example walks the whole council flow, and publication starts the appeal period")
     func wholeFlow() throws {
         for action in ["submit", "approve", "put_on_agenda", "decide", "check_minutes"] { try take(action) }
