@@ -1,7 +1,9 @@
 -- 0024 a step with fewer statements: pykala.transition as in 0006, but the workflow's
 -- transition and the state it leads to are found in one statement instead of three (the
--- definition read, then searched twice), and workflow_of is called only for a decision
--- that has no workflow yet (its first step). Every check, write and message is as before.
+-- definition read, then searched twice), workflow_of is called only for a decision that
+-- has no workflow yet (its first step), guard_failures only for a transition that has
+-- guards, and the deadlines a state starts are looked for only in a state that starts
+-- some. Every check, write and message is as before.
 SET LOCAL ROLE pykala_owner;
 
 CREATE OR REPLACE FUNCTION pykala.transition(p_organization text, p_decision bigint, p_action text, p_expected_version integer,
@@ -74,7 +76,7 @@ BEGIN
             coalesce(changes, 'it was changed')
             USING ERRCODE = 'PK409', HINT = 'Show it again with `pykala decision show`, then decide again.';
     END IF;
-    failures := guard_failures(d, t->'requires');
+    failures := CASE WHEN t ? 'requires' THEN guard_failures(d, t->'requires') ELSE '{}' END;
     IF cardinality(failures) > 0 THEN
         RAISE EXCEPTION 'cannot %: %', p_action, array_to_string(failures, '; ')
             USING ERRCODE = 'PK422', HINT = 'Fix the draft, or see `pykala decision actions`.';
@@ -87,15 +89,17 @@ BEGIN
             p_request_id)
     RETURNING id INTO history_id;
 
-    FOR item IN SELECT value FROM jsonb_array_elements(coalesce(target->'starts', '[]')) LOOP
-        IF item->>'rule' = 'rectification' THEN
-            due := rectification_last_day((now() AT TIME ZONE 'Europe/Helsinki')::date, 'public');
-            INSERT INTO deadline (organization_id, decision_id, kind, due_date, text)
-            VALUES (org_id, p_decision, item->>'kind', due,
-                    'pöytäkirja julkaistu ' || to_char((now() AT TIME ZONE 'Europe/Helsinki')::date, 'FMDD.FMMM.YYYY'));
-            started := started || jsonb_build_object('kind', item->>'kind', 'date', due);
-        END IF;
-    END LOOP;
+    IF target ? 'starts' THEN
+        FOR item IN SELECT value FROM jsonb_array_elements(coalesce(target->'starts', '[]')) LOOP
+            IF item->>'rule' = 'rectification' THEN
+                due := rectification_last_day((now() AT TIME ZONE 'Europe/Helsinki')::date, 'public');
+                INSERT INTO deadline (organization_id, decision_id, kind, due_date, text)
+                VALUES (org_id, p_decision, item->>'kind', due,
+                        'pöytäkirja julkaistu ' || to_char((now() AT TIME ZONE 'Europe/Helsinki')::date, 'FMDD.FMMM.YYYY'));
+                started := started || jsonb_build_object('kind', item->>'kind', 'date', due);
+            END IF;
+        END LOOP;
+    END IF;
 
     PERFORM append_event(org_id, p_action, p_decision, d.state, t->>'to', p_comment,
                          jsonb_build_object('state', jsonb_build_object('before', d.state, 'after', t->>'to'),
