@@ -26,8 +26,10 @@ struct TransitionResultJSONTests {
     }
 
     @Test("an answer without a field it must have is refused, naming the field", arguments: [
-        (#"{"to": "x"}"#, "has no valid \"repeated\""),
+        (#"{"decision": 1, "to": "x"}"#, "has no valid \"action\""),
         (#"{"to": "x", "repeated": false, "started": []}"#, "has no valid \"decision\""),
+        (#"{"decision": 1, "action": "s", "from": "a", "to": "b", "version": 2, "history": 3, "repeated": "no", "started": []}"#,
+         "has no valid \"repeated\""),
         (#"[1]"#, "is not an object"),
         (#"{"to": "b", "from": "a", "action": "s", "history": 1.5, "started": [], "version": 2, "decision": 1, "repeated": true}"#,
          "has no valid \"history\""),

@@ -145,19 +145,19 @@ public enum DecisionRegistry {
                     if !problems.isEmpty { throw DocumentError(problems: problems) }
                     throw error
                 }
-                decisions.append(try part.get("decisions", as: PostgresJSON.self).text)
-                created.append(try part.get("created", as: PostgresJSON.self).text)
-                let read = try Result(registrationJSON: #"{"created": "# + created[created.count - 1] + #", "decisions": "#
-                    + decisions[decisions.count - 1] + "}")
+                let partDecisions = try part.get("decisions", as: PostgresJSON.self).text
+                let partCreated = try part.get("created", as: PostgresJSON.self).text
+                decisions.append(partDecisions)
+                created.append(partCreated)
+                let read = try Result(registrationJSON: Result.text(decisions: partDecisions, created: partCreated))
                 answer.decisions += read.decisions
                 answer.created += read.created
                 stored += batch.count
                 progress(stored)
             }
             if !problems.isEmpty { throw DocumentError(problems: problems) }
-            // The answer as one call would give it (keys in jsonb's order).
-            let text = #"{"created": "# + JSONObjectText.joiningArrays(created) + #", "decisions": "#
-                + JSONObjectText.joiningArrays(decisions) + "}"
+            // The answer as one call would give it.
+            let text = Result.text(decisions: JSONObjectText.joiningArrays(decisions), created: JSONObjectText.joiningArrays(created))
             answerText = text
             return PostgresJSON(text: text)
         }
