@@ -158,26 +158,91 @@ struct AuditTests {
             .map { try $0.get("kind") }
     }
 
-    @Test("a change committed while another transaction holds the chain's head leaves its event to the next writer, in order")
+    /// Appends one event in its own transaction, as a change does: its pending id.
+    private func append(_ comment: String) throws -> Int64 {
+        try connection.execute("SELECT pykala.append_event(NULL, 'test', NULL, NULL, NULL, $1, NULL) AS id", [comment])[0]
+            .get("id", as: Int64.self)
+    }
+
+    private func comments(after seq: Int64) throws -> [String] {
+        try connection.execute("SELECT payload::jsonb->>'comment' AS comment FROM pykala.event WHERE seq > $1 ORDER BY seq", [seq])
+            .map { try $0.get("comment") }
+    }
+
+    @Test("events enter the chain in groups: the commit of every eighth append chains all committed before it, in order; the rest wait for it or a reader")
+    func eventsEnterInGroups() throws {
+        let before = try AuditLog.digest(on: connection).count
+        #expect(try pendingCount() == 0)
+        var appended: [String] = []
+        var waiting = 0
+        var groups = 0
+        for index in 0..<20 {
+            appended.append("event \(index)")
+            if try append(appended.last!) % 8 == 0 {
+                groups += 1
+                waiting = 0
+                #expect(try comments(after: before) == appended)
+            } else {
+                waiting += 1
+            }
+            #expect(try pendingCount() == waiting, "after \(appended.last!)")
+        }
+        #expect(groups >= 2)
+        #expect(waiting > 0)
+        // A reader chains what waits, after the rest, in order.
+        let (verifier, problem) = try verify()
+        #expect(problem == nil)
+        #expect(verifier.count == before + 20)
+        #expect(try comments(after: before) == appended)
+        #expect(try pendingCount() == 0)
+    }
+
+    @Test("a group committed while another transaction holds the chain's head is left to the next group, in order")
     func eventsWaitForTheHead() throws {
         let before = try AuditLog.digest(on: connection).count
         #expect(try pendingCount() == 0)
-        // Another session holds the head, as a step does from its commit until its WAL flush.
+        // Another session holds the head, as a group's sealer does from its commit until its WAL flush.
         let holder = try database.connect()
         try holder.execute("BEGIN")
         try holder.execute("SELECT 1 FROM pykala.event_head WHERE id = 1 FOR UPDATE")
-        // This step commits at once, without waiting: its event is stored, but not yet chained.
-        _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "while held", requestID: UUID(), organization: nil, connect: { connection })
-        #expect(try pendingCount() == 1)
+        // A whole group, its last append included, commits at once without waiting: stored, not yet chained.
+        var appended: [String] = []
+        repeat { appended.append("while held \(appended.count)") } while try append(appended.last!) % 8 != 0
+        #expect(try pendingCount() == appended.count)
         #expect(try kinds(after: before) == [])
         try holder.execute("COMMIT")
-        // The next writer chains the waiting event first, then its own.
-        _ = try Transitions.take("submit", on: .id(1), expectedVersion: nil, comment: "after", requestID: UUID(), organization: nil, connect: { connection })
+        // The next group's last append chains the waiting events first, then its own group's.
+        repeat { appended.append("after \(appended.count)") } while try append(appended.last!) % 8 != 0
         #expect(try pendingCount() == 0)
-        #expect(try kinds(after: before) == ["return_for_preparation", "submit"])
+        #expect(try comments(after: before) == appended)
         let (verifier, problem) = try verify()
         #expect(problem == nil)
-        #expect(verifier.count == before + 2)
+        #expect(verifier.count == before + Int64(appended.count))
+    }
+
+    @Test("a step's payload is the text jsonb prints for it, whatever its strings hold, and each field reads back as written")
+    func payloadsAreJSONBText() throws {
+        let odd = "quote \" backslash \\ tab \t bell \u{7} Å 😀 </script>"
+        try connection.execute(
+            "SELECT pykala.append_event(1, 'edited', 1, $1, $2, $3, jsonb_build_object('title', jsonb_build_object('before', $1::text, 'after', $2::text)), $4)",
+            [odd, "to \(odd)", "comment \(odd)", "deputy \(odd)"])
+        _ = try Transitions.take("return_for_preparation", on: .id(1), expectedVersion: nil, comment: "palautettu \"yksimielisesti\"", requestID: UUID(), organization: nil, connect: { connection })
+        let (_, problem) = try verify()
+        #expect(problem == nil)
+        #expect(try connection.execute("SELECT count(*) AS n FROM pykala.event WHERE payload <> payload::jsonb::text")[0].get("n", as: Int.self) == 0)
+        let row = try connection.execute(
+            """
+            SELECT payload::jsonb->>'from' AS "from", payload::jsonb->>'to' AS "to", payload::jsonb->>'comment' AS comment,
+                   payload::jsonb->>'on_behalf_of' AS deputy, payload::jsonb->'changes'->'title'->>'before' AS before
+              FROM pykala.event WHERE payload::jsonb->>'kind' = 'edited' ORDER BY seq DESC LIMIT 1
+            """)[0]
+        #expect(try row.get("from", as: String.self) == odd)
+        #expect(try row.get("to", as: String.self) == "to \(odd)")
+        #expect(try row.get("comment", as: String.self) == "comment \(odd)")
+        #expect(try row.get("deputy", as: String.self) == "deputy \(odd)")
+        #expect(try row.get("before", as: String.self) == odd)
+        #expect(try connection.execute("SELECT payload::jsonb->>'comment' AS comment FROM pykala.event ORDER BY seq DESC LIMIT 1")[0]
+            .get("comment", as: String.self) == "palautettu \"yksimielisesti\"")
     }
 
     @Test("a read-only session (a standby, say) still verifies and digests the chain as it stands")
@@ -200,6 +265,7 @@ struct AuditTests {
 
     /// A step committed while another session holds the head: its event waits in event_pending.
     private func leaveOneEventWaiting() throws {
+        try connection.execute("SELECT pykala.seal_events()")
         let holder = try database.connect()
         try holder.execute("BEGIN")
         try holder.execute("SELECT 1 FROM pykala.event_head WHERE id = 1 FOR UPDATE")

@@ -134,6 +134,8 @@ struct MeetingTests {
         _ = try place(id)
         _ = try Meetings.disqualify(.id(id), person: "Jäsen 1", ground: "asianosainen", organization: nil, on: connection)
         _ = try Meetings.disqualify(.id(id), person: "Jäsen 1", ground: "hallintolaki 28 § 1 mom. 5 k.", organization: nil, on: connection)
+        // As every reader of the chain does: what committed is chained first (events enter it in groups).
+        try connection.execute("SELECT pykala.seal_events()")
         func changes(_ kind: String) throws -> [String] {
             try connection.execute(
                 "SELECT payload::jsonb->'changes' AS changes FROM pykala.event WHERE payload::jsonb->>'kind' = $1 ORDER BY seq", [kind])

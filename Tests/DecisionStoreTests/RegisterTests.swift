@@ -151,6 +151,10 @@ struct RegisterTests {
         ("title = ' padded '", "decision_title_check"),
         ("total_cents = -1", "decision_total_cents_check"),
         ("vote = '[]'", "decision_vote_check"),
+        // 0025: a step's own two rules, in a trigger of their own.
+        ("state = 'Approved'", "decision_state_check"),
+        ("state = ''", "decision_state_check"),
+        ("version = 0", "decision_version_check"),
     ])
     func contentRules(_ assignments: String, _ rule: String) throws {
         try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
@@ -175,6 +179,42 @@ struct RegisterTests {
         }
         #expect(error?.constraint == "decision_title_check")
         #expect(try fingerprint() == before)
+    }
+
+    @Test("a decision inserted in plain SQL with a bad state or version is refused under the rule's name", arguments: [
+        ("'on agenda'", "1", "decision_state_check"),
+        ("repeat('a', 41)", "1", "decision_state_check"),
+        ("'draft'", "0", "decision_version_check"),
+    ])
+    func stepRulesOnInsert(_ state: String, _ version: String, _ rule: String) throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        let before = try fingerprint()
+        let error = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                "INSERT INTO pykala.decision (organization_id, body_id, title, state, version) SELECT organization_id, body_id, 'T', \(state), \(version) FROM pykala.decision")
+        }
+        #expect(error?.sqlState == .checkViolation)
+        #expect(error?.constraint == rule)
+        #expect(try fingerprint() == before)
+    }
+
+    @Test("a history row filed under another organization than its decision's is refused")
+    func historyKeepsItsDecisionsOrganization() throws {
+        try DecisionRegistry.register([try Self.workedExample()], createMissing: true, on: connection)
+        try connection.execute("INSERT INTO pykala.organization (name) VALUES ('Toinen kunta')")
+        let before = try fingerprint()
+        let history = try connection.execute("SELECT count(*) AS n FROM pykala.decision_history")[0].get("n", as: Int.self)
+        let error = #expect(throws: PostgresError.self) {
+            try connection.execute(
+                """
+                INSERT INTO pykala.decision_history (organization_id, decision_id, action, from_state, to_state, version_after)
+                SELECT o.id, d.id, 'submit', 'draft', 'proposed', 2 FROM pykala.decision d, pykala.organization o WHERE o.name = 'Toinen kunta'
+                """)
+        }
+        #expect(error?.sqlState == .foreignKeyViolation)
+        #expect(error?.constraint == "decision_history_decision_fkey")
+        #expect(try fingerprint() == before)
+        #expect(try connection.execute("SELECT count(*) AS n FROM pykala.decision_history")[0].get("n", as: Int.self) == history)
     }
 
     @Test("every rule of a history row holds in plain SQL, under the name its CHECK constraint had", arguments: [
