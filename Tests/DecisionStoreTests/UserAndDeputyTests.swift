@@ -102,7 +102,7 @@ struct UserAndDeputyTests {
         let auditor = try TestPostgres.loginRole("requests_auditor", in: "pykala_auditor")
         let asAuditor = try database.connect(as: auditor)
         let error = #expect(throws: PostgresError.self) {
-            try asAuditor.execute("SELECT pykala.remember_request(gen_random_uuid(), 'x', '{}'::jsonb)")
+            try asAuditor.execute("SELECT pykala.remember_request(gen_random_uuid(), 'x', '{}'::json)")
         }
         #expect(error?.sqlState == .insufficientPrivilege)
     }

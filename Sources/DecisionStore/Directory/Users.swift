@@ -42,7 +42,7 @@ public enum Users {
                 let user = User(name: new.name, roles: [new.role.rawValue])
                 if let request {
                     try tx.execute(
-                        "SELECT pykala.remember_request($1, 'add_user', $2::jsonb)", [request, try PostgresJSON(encoding: user)])
+                        "SELECT pykala.remember_request($1, 'add_user', $2::json)", [request, try PostgresJSON(encoding: user)])
                 }
                 return user
             }

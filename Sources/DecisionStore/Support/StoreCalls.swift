@@ -50,7 +50,7 @@ extension Connection {
                         return earlier
                     }
                     let result = try body(tx)
-                    try tx.execute("SELECT pykala.remember_request($1, $2, $3::jsonb)", [request, kind, result])
+                    try tx.execute("SELECT pykala.remember_request($1, $2, $3::json)", [request, kind, result])
                     return result
                 }
             } catch let error as PostgresError where error.sqlState == .uniqueViolation && error.constraint == "request_pkey" {
