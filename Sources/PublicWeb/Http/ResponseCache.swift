@@ -5,9 +5,10 @@ internal import Synchronization
 /// Answers built recently, by request path and query: a page or API answer is built from the
 /// database at most once per `lifetime` however many ask for it, and served from memory in
 /// between (with its ETag, so clients still revalidate). Published minutes change a few
-/// times a week; a new publication shows within twice `lifetime`. When an answer grows old,
-/// one request builds it anew while the others get the old one for up to another `lifetime`
-/// (no stampede on the database). Only successful answers are kept; errors are built every
+/// times a week; a new publication shows within `lifetime` and the time one build takes.
+/// When an answer grows old, one request builds it anew while the others get the old one,
+/// however long that build takes (no stampede on the database: a slow build is when the
+/// database can least take more). Only successful answers are kept; errors are built every
 /// time. At `capacity` answers, the cache starts afresh.
 final class ResponseCache: Sendable {
     /// What a route builds: the body and how to label it.
@@ -48,10 +49,9 @@ final class ResponseCache: Sendable {
                     state.rebuilding.insert(key)
                     return .build
                 }
-                let age = now - answer.built
-                if age < lifetime { return .kept(answer) }
-                // Old: one request rebuilds it; the others keep getting it a while longer.
-                if age < lifetime * 2, state.rebuilding.contains(key) { return .kept(answer) }
+                if now - answer.built < lifetime { return .kept(answer) }
+                // Old: one request rebuilds it; the others keep getting it until it is built.
+                if state.rebuilding.contains(key) { return .kept(answer) }
                 state.rebuilding.insert(key)
                 return .build
             }
