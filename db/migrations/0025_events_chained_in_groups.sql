@@ -9,16 +9,19 @@
 --    every pending event committed before it and its own, as before. So no transaction
 --    but every eighth one does anything at commit, and a group's fixed cost (lock, read,
 --    chain, delete, head) is paid once for about eight events. An event is durable when its
---    step commits, as before; it enters the chain with the next group or when anyone reads
---    the chain (seal_events, which audit verify, digest and exports call first), so every
---    reader still sees every committed event chained. docs/audit.md says so.
+--    step commits, as before; it enters the chain at the first group's end that commits
+--    after it, or when anyone reads the chain (seal_events, which audit verify, digest and
+--    exports call first), so every reader still sees every committed event chained.
+--    docs/audit.md says so.
 -- 2. Sealing itself: payloads are written directly as the text jsonb would print
 --    (event_text, as registration's events are since 0021), and the pending rows are taken
 --    out and read in one statement. seal_at_commit tries the head itself before calling
 --    seal_pending, and uses generic plans (below).
--- 3. A step's three writes (decision, event, history) are one statement, and the step's
---    statements keep generic plans: PostgreSQL otherwise plans some of them again on every
---    call, since a custom plan looks cheaper for a NULL organization.
+-- 3. A step's three writes (decision, event, history) are one statement; its transition
+--    and target state are found by JSON path in the definition, read once; the caller's
+--    own roles are tried before the deputy function is called; and the step's statements
+--    keep generic plans: PostgreSQL otherwise plans some of them again on every call,
+--    since a custom plan looks cheaper for a NULL organization.
 -- 4. The decision's state and version rules move from CHECKs, which PostgreSQL prepares
 --    again for each statement that writes the row, into triggers, with the same names,
 --    SQLSTATE and message (as 0020 and 0022 did for the others): on insert the content
@@ -28,8 +31,8 @@
 --    organization: each step's history row locked the organization's one row (FOR KEY
 --    SHARE), which concurrent steps of one organization all did at once. The new key also
 --    refuses a history row filed under another organization than its decision's.
--- 6. Workflow definitions are compressed with LZ4, which a step reads twice: pglz's
---    decompression was 5 % of a step.
+-- 6. Workflow definitions are compressed with LZ4: every step reads its workflow's, and
+--    pglz's decompression was 5 % of a step.
 SET LOCAL ROLE pykala_owner;
 
 -- 1. and 2.
