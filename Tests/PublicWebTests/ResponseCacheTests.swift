@@ -57,4 +57,32 @@ struct ResponseCacheTests {
         }
         #expect(after.value.load(ordering: .relaxed) == 1)
     }
+    @Test("a rebuild still running after the cache's patience is taken over by one request; the slow one, ending later, does not replace the newer answer")
+    func hungRebuildIsTakenOver() async throws {
+        let cache = ResponseCache(lifetime: .milliseconds(1_000), patience: .milliseconds(100))
+        let first = try await cache.respond(to: Self.request("/p")) { Self.built("first") }
+        try await Task.sleep(for: .milliseconds(1_050))
+        let slow = Task {
+            try await cache.respond(to: Self.request("/p")) {
+                try await Task.sleep(for: .milliseconds(800))
+                return Self.built("slow")
+            }
+        }
+        try await Task.sleep(for: .milliseconds(40))
+        let early = Count()
+        let waited = try await cache.respond(to: Self.request("/p")) {
+            early.value.add(1, ordering: .relaxed)
+            return Self.built("too early")
+        }
+        #expect(early.value.load(ordering: .relaxed) == 0, "within its patience the rebuild is left alone")
+        #expect(waited.headers[.eTag] == first.headers[.eTag])
+        try await Task.sleep(for: .milliseconds(110))
+        let takeover = try await cache.respond(to: Self.request("/p")) { Self.built("takeover") }
+        #expect(takeover.headers[.eTag] != first.headers[.eTag])
+        let slowAnswer = try await slow.value
+        #expect(slowAnswer.headers[.eTag] != takeover.headers[.eTag])
+        // The takeover's answer is still fresh, and the slow build's older one was not kept over it.
+        let kept = try await cache.respond(to: Self.request("/p")) { Self.built("not built") }
+        #expect(kept.headers[.eTag] == takeover.headers[.eTag])
+    }
 }

@@ -6,10 +6,11 @@ internal import Synchronization
 /// database at most once per `lifetime` however many ask for it, and served from memory in
 /// between (with its ETag, so clients still revalidate). Published minutes change a few
 /// times a week; a new publication shows within `lifetime` and the time one build takes.
-/// When an answer grows old, one request builds it anew while the others get the old one,
-/// however long that build takes (no stampede on the database: a slow build is when the
-/// database can least take more). Only successful answers are kept; errors are built every
-/// time. At `capacity` answers, the cache starts afresh.
+/// When an answer grows old, one request builds it anew while the others get the old one
+/// (no stampede on the database: a slow build is when the database can least take more);
+/// a build still running after `patience` is taken over by one new request, so a build that
+/// hangs does not keep an answer old for ever. Only successful answers are kept; errors are
+/// built every time. At `capacity` answers, the cache starts afresh.
 final class ResponseCache: Sendable {
     /// What a route builds: the body and how to label it.
     struct Built: Sendable {
@@ -28,11 +29,14 @@ final class ResponseCache: Sendable {
 
     let lifetime: Duration
     let capacity: Int
-    private let state = Mutex<(answers: [String: Answer], rebuilding: Set<String>)>(([:], []))
+    let patience: Duration
+    /// The answers, and when each build still running began.
+    private let state = Mutex<(answers: [String: Answer], rebuilding: [String: ContinuousClock.Instant])>(([:], [:]))
 
-    init(lifetime: Duration, capacity: Int = 4096) {
+    init(lifetime: Duration, capacity: Int = 4096, patience: Duration = .seconds(30)) {
         self.lifetime = lifetime
         self.capacity = capacity
+        self.patience = patience
     }
 
     /// The kept answer for this request if it is fresh (or being built anew), else the one
@@ -45,14 +49,14 @@ final class ResponseCache: Sendable {
         for _ in 0..<500 {
             let found: Found = state.withLock { state in
                 guard let answer = state.answers[key] else {
-                    if state.rebuilding.contains(key) { return .wait }
-                    state.rebuilding.insert(key)
+                    if state.rebuilding[key] != nil { return .wait }
+                    state.rebuilding[key] = now
                     return .build
                 }
                 if now - answer.built < lifetime { return .kept(answer) }
                 // Old: one request rebuilds it; the others keep getting it until it is built.
-                if state.rebuilding.contains(key) { return .kept(answer) }
-                state.rebuilding.insert(key)
+                if let began = state.rebuilding[key], now - began < patience { return .kept(answer) }
+                state.rebuilding[key] = now
                 return .build
             }
             switch found {
@@ -79,14 +83,18 @@ final class ResponseCache: Sendable {
         do {
             built = try await build()
         } catch {
-            _ = state.withLock { $0.rebuilding.remove(key) }
+            state.withLock { state in
+                if state.rebuilding[key] == now { state.rebuilding.removeValue(forKey: key) }
+            }
             throw error
         }
         let fresh = answer(built, at: now)
         state.withLock { state in
+            // A build taken over (patience) may end after the one that took it over: the newer stays.
+            if state.rebuilding[key] == now { state.rebuilding.removeValue(forKey: key) }
+            if let kept = state.answers[key], kept.built > now { return }
             if state.answers.count >= capacity { state.answers.removeAll(keepingCapacity: true) }
             state.answers[key] = fresh
-            state.rebuilding.remove(key)
         }
         return Revalidation.response(to: request, fresh)
     }
