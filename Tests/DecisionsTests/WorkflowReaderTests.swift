@@ -74,6 +74,11 @@ struct WorkflowReaderTests {
             ("name: finish, from: draft", "name: put_on_agenda, from: draft", "transitions[0].to", "put_on_agenda must lead to on_agenda", 8),
             ("name: tiny", "name: tiny\ncolour: red", "colour", "not a known key", 2),
             ("  draft: {fi: Luonnos, sv: Utkast, en: Draft}", "  draft: {fi: Luonnos, en: Draft}", "states.draft.sv", "is missing", 5),
+            // The database stores states and actions as a–z and _ only: a digit is refused here, at load.
+            ("  done: {fi: Valmis, sv: Klar, en: Done, final: true}", "  done: {fi: Valmis, sv: Klar, en: Done, final: true}\n  stage2: {fi: V, sv: V, en: V}",
+             "states", "\"stage2\" is not a state name; use 1 to 40 lowercase letters a–z and _", 7),
+            ("name: finish, from: draft", "name: finish2, from: draft", "transitions[0].name",
+             "\"finish2\" is not a transition name; use 1 to 40 lowercase letters a–z and _", 8),
         ])
     func problem(_ original: String, _ replacement: String, _ field: String, _ message: String, _ line: Int) {
         let found = problems(valid.replacingOccurrences(of: original, with: replacement))

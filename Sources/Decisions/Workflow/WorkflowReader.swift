@@ -57,7 +57,7 @@ private struct Reader {
             for (key, value) in stateMap {
                 let stateName = key.scalar?.string ?? ""
                 guard isIdentifier(stateName) else {
-                    problem(key, "states", "\"\(stateName)\" is not a state name; use lowercase letters, digits and _")
+                    problem(key, "states", "\"\(stateName)\" is not a state name; use 1 to 40 lowercase letters a–z and _, e.g. on_agenda")
                     continue
                 }
                 stateNodes[stateName] = key
@@ -151,7 +151,7 @@ private struct Reader {
         guard let map = mapping(node, path: path, allowed: ["name", "from", "to", "roles", "requires"]) else { return nil }
         let name = required(map, "name", path: "\(path).name")
         if let name, !isIdentifier(name) {
-            problem(map["name"], "\(path).name", "\"\(name)\" is not a transition name; use lowercase letters, digits and _")
+            problem(map["name"], "\(path).name", "\"\(name)\" is not a transition name; use 1 to 40 lowercase letters a–z and _, e.g. put_on_agenda")
         }
         var from: [String] = []
         if let single = map["from"]?.scalar?.string {
@@ -181,8 +181,10 @@ private struct Reader {
 
     // MARK: - Nodes
 
+    /// A state or transition name as the database stores it (decision.state, decision_history's
+    /// action and states): 1 to 40 of a–z and _, no digits.
     private func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= 40 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        !text.isEmpty && text.count <= 40 && text.allSatisfy { $0.isASCII && ($0.isLowercase || $0 == "_") }
     }
 
     private mutating func mapping(_ node: Node, path: String, allowed: [String]) -> Fields? {
