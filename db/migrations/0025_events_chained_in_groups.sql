@@ -15,8 +15,7 @@
 --    docs/audit.md says so.
 -- 2. Sealing itself: payloads are written directly as the text jsonb would print
 --    (event_text, as registration's events are since 0021), and the pending rows are taken
---    out and read in one statement. seal_at_commit tries the head itself before calling
---    seal_pending, and uses generic plans (below).
+--    out and read in one statement. seal_at_commit uses generic plans (below).
 -- 3. A step's three writes (decision, event, history) are one statement; its transition
 --    and target state are found by JSON path in the definition, read once; the caller's
 --    own roles are tried before the deputy function is called; and the step's statements
@@ -113,26 +112,9 @@ BEGIN
 END
 $$;
 
--- At commit, for the transaction that appended a group's last event: chain everything
--- committed before it and its own, if the head is free or already this transaction's.
--- Fired for each such pending row, it tries once per transaction.
-CREATE OR REPLACE FUNCTION pykala.seal_at_commit() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pykala, pg_temp SET plan_cache_mode = force_generic_plan AS $$
-DECLARE
-    me text := pg_current_xact_id()::text;
-BEGIN
-    IF current_setting('pykala.seal_tried', true) IS DISTINCT FROM me THEN
-        me := set_config('pykala.seal_tried', me, true);
-        -- Only if no other transaction holds the head: then the head is this one's, and
-        -- seal_pending gets it back at once.
-        PERFORM FROM event_head h WHERE h.id = 1 FOR UPDATE SKIP LOCKED;
-        IF FOUND THEN
-            PERFORM seal_pending(true);
-        END IF;
-    END IF;
-    RETURN NULL;
-END
-$$;
+-- At commit, for the transaction that appended a group's last event: seal_at_commit as in
+-- 0019 (it tries the head without waiting), with generic plans for the sealer's statements.
+ALTER FUNCTION pykala.seal_at_commit() SET plan_cache_mode = force_generic_plan;
 
 DROP TRIGGER event_pending_sealed_at_commit ON pykala.event_pending;
 CREATE CONSTRAINT TRIGGER event_pending_sealed_at_commit AFTER INSERT ON pykala.event_pending
@@ -188,7 +170,7 @@ BEGIN
                   jsonb_path_query_first(def, '$.transitions[*] ? (@.name == $a)', jsonb_build_object('a', p_action)));
     target := jsonb_path_query_first(def, '$.states[*] ? (@.name == $to)', jsonb_build_object('to', t->'to'));
     IF t IS NULL THEN
-        RAISE EXCEPTION 'the workflow % has no action "%"', (SELECT w.definition->>'name' FROM workflow w WHERE w.id = v_workflow),
+        RAISE EXCEPTION 'the workflow % has no action "%"', def->>'name',
             p_action
             USING ERRCODE = 'PK404', HINT = 'See what can be done with `pykala decision actions`.';
     END IF;
