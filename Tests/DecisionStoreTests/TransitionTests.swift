@@ -122,6 +122,78 @@ struct TransitionTests {
         #expect(try Transitions.history(of: second, organization: nil, on: connection).last?.workflow == "council-decision v2")
     }
 
+    @Test("a stored workflow's steps are its transitions from each state they leave, with roles, guards and the deadlines the target starts")
+    func stepsAsRows() throws {
+        let definition = try WorkflowReader.read(try #require(Self.council), file: "council-decision.yaml")
+        var expected: [String] = []
+        for transition in definition.transitions {
+            let starts = definition.states.first { $0.name == transition.to }?.starts.map(\.kind.rawValue) ?? []
+            for from in transition.from {
+                expected.append([
+                    transition.name, from, transition.to, transition.roles.map(\.rawValue).joined(separator: ","),
+                    transition.requires.map(\.rawValue).joined(separator: ","), starts.isEmpty ? "-" : starts.joined(separator: ","),
+                ].joined(separator: " "))
+            }
+        }
+        let stored = try connection.execute(
+            """
+            SELECT concat_ws(' ', s.action, s.from_state, s.to_state, array_to_string(s.roles, ','), array_to_string(s.requires, ','),
+                             coalesce((SELECT string_agg(x->>'kind', ',') FROM jsonb_array_elements(s.starts) AS x), '-')) AS step
+              FROM pykala.workflow_step s JOIN pykala.workflow w ON w.id = s.workflow_id
+             WHERE w.name = 'council-decision'
+            """
+        ).map { try $0.get("step", as: String.self) }
+        #expect(stored.sorted() == expected.sorted())
+        #expect(expected.contains("publish minutes_checked published secretary  appeal_ends"))
+        #expect(expected.count == 15)
+    }
+
+    @Test("a workflow stored by SQL with a list given as one string, or a transition given twice, steps as the definition reads")
+    func stepsOfALooseDefinition() throws {
+        let definition = """
+            {"name": "loose", "initial": "draft", "states": [{"name": "draft"}, {"name": "proposed"}, {"name": "approved"}],
+             "transitions": [{"name": "submit", "from": "draft", "to": "proposed", "roles": "secretary", "requires": "proposal_present"},
+                             {"name": "submit", "from": ["draft"], "to": "approved", "roles": ["manager"]},
+                             {"name": "nowhere", "from": ["draft"]}]}
+            """
+        try connection.execute(
+            """
+            INSERT INTO pykala.workflow (organization_id, name, version, content_hash, definition, source)
+            SELECT id, 'loose', 1, repeat('a', 64), $1::jsonb, '' FROM pykala.organization
+            """, [definition])
+        let steps = try connection.execute(
+            """
+            SELECT concat_ws(' ', s.action, s.from_state, s.to_state, array_to_string(s.roles, ','), array_to_string(s.requires, ','),
+                             coalesce(s.starts::text, '-')) AS step
+              FROM pykala.workflow_step s JOIN pykala.workflow w ON w.id = s.workflow_id WHERE w.name = 'loose'
+            """
+        ).map { try $0.get("step", as: String.self) }
+        #expect(steps == ["submit draft proposed secretary proposal_present -"])
+        try connection.execute("UPDATE pykala.decision SET workflow_id = (SELECT id FROM pykala.workflow WHERE name = 'loose')")
+        #expect(try take("submit").to == "proposed")
+        let nowhere = #expect(throws: StoreError.self) { try take("nowhere") }
+        #expect(nowhere?.message.hasPrefix("cannot nowhere decision 1: it is proposed") == true, "\(String(describing: nowhere))")
+    }
+
+    @Test("with two organizations a step names its own: none named, an unknown one and the other's decision are each refused")
+    func organizationOfAStep() throws {
+        _ = try Organizations.add(try NewOrganization(name: "Posion kunta"), on: connection)
+        func take(in organization: String?) throws -> Transitions.Result {
+            try Transitions.take(
+                "submit", on: .id(1), expectedVersion: nil, comment: nil, requestID: UUID(), organization: organization,
+                connect: { connection })
+        }
+        let none = #expect(throws: StoreError.self) { try take(in: nil) }
+        #expect(none?.message == "the register has 2 organizations, and none was named")
+        let unknown = #expect(throws: StoreError.self) { try take(in: "Sallan kunta") }
+        #expect(unknown?.message == "organization \"Sallan kunta\" does not exist")
+        let other = #expect(throws: StoreError.self) { try take(in: "Posion kunta") }
+        #expect(other?.kind == .notFound)
+        #expect(other?.message == "no decision has id 1")
+        #expect(try connection.execute("SELECT state FROM pykala.decision WHERE id = 1")[0].get("state", as: String.self) == "draft")
+        #expect(try take(in: "Ranuan kunta").to == "proposed")
+    }
+
     @Test("16 clients racing on the same transition, 200 times: exactly one wins each time")
     func race() throws {
         let rounds = 200
