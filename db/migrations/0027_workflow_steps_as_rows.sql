@@ -1,5 +1,5 @@
 -- 0027 a workflow's steps as rows. Counted as in 0025 (callgrind, 400 steps in one
--- backend): 1.53 million instructions a step before, 1.24 million after. With 8 clients
+-- backend): 1.53 million instructions a step before, 1.18 million after. With 8 clients
 -- on 2 cores the step is bound by the CPU (the machine is busy 500 µs per step), so this is
 -- what 8 concurrent clients gain.
 --
