@@ -128,7 +128,7 @@ CREATE OR REPLACE FUNCTION pykala.transition(p_organization text, p_decision big
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
     org_id     bigint;
-    found_     record;
+    locked     record;
     d          decision;
     step       workflow_step;
     v_workflow bigint;
@@ -146,21 +146,21 @@ BEGIN
     -- A named organization is looked up first (it may be missing); with none named, the
     -- decision's is used, and the statement also looks for another, since then there must be one.
     org_id := CASE WHEN p_organization IS NOT NULL THEN organization_id(p_organization) END;
-    SELECT dd AS decision, s AS step, h AS earlier, other.id AS other_organization INTO found_
+    SELECT dd AS decision, s AS step, h AS earlier, other.id AS other_organization INTO locked
       FROM decision dd
       LEFT JOIN workflow_step s ON s.workflow_id = dd.workflow_id AND s.action = p_action AND s.from_state = dd.state
       LEFT JOIN decision_history h ON h.request_id = p_request_id
       LEFT JOIN LATERAL (SELECT o.id FROM organization o WHERE org_id IS NULL AND o.id <> dd.organization_id LIMIT 1) other ON true
      WHERE dd.id = p_decision AND (org_id IS NULL OR dd.organization_id = org_id)
        FOR UPDATE OF dd;
-    IF NOT FOUND OR found_.other_organization IS NOT NULL THEN
+    IF NOT FOUND OR locked.other_organization IS NOT NULL THEN
         org_id := organization_id(p_organization);  -- says that there is no organization, or several and none named
         RAISE EXCEPTION 'no decision has id %', p_decision USING ERRCODE = 'PK404', HINT = 'List them with `pykala decision list`.';
     END IF;
-    d := found_.decision;
+    d := locked.decision;
     org_id := d.organization_id;
 
-    earlier := found_.earlier;
+    earlier := locked.earlier;
     IF earlier.id IS NOT NULL THEN
         IF earlier.decision_id <> p_decision OR earlier.action <> p_action OR earlier.actor <> session_user THEN
             RAISE EXCEPTION 'request id % was already used for % of decision %', p_request_id, earlier.action, earlier.decision_id
@@ -171,7 +171,7 @@ BEGIN
                                   'repeated', true, 'started', '[]'::jsonb);
     END IF;
 
-    step := found_.step;
+    step := locked.step;
     v_workflow := d.workflow_id;
     IF v_workflow IS NULL THEN
         -- The decision's first step: the workflow it will follow from now on.
@@ -189,7 +189,8 @@ BEGIN
             (SELECT string_agg(value, ' or ') FROM jsonb_array_elements_text(t->'from'))
             USING ERRCODE = 'PK409', HINT = 'See what can be done with `pykala decision actions`.';
     END IF;
-    -- The caller's own roles first (a superuser is a member of every role), then as a deputy.
+    -- The caller's own roles first (the four project roles, as caller_roles lists them; a
+    -- superuser is a member of every role for pg_has_role), then as a deputy.
     acting := CASE WHEN ('secretary' = ANY (step.roles) AND pg_has_role(session_user, 'pykala_secretary', 'MEMBER'))
                      OR ('manager' = ANY (step.roles) AND pg_has_role(session_user, 'pykala_manager', 'MEMBER'))
                      OR ('admin' = ANY (step.roles) AND pg_has_role(session_user, 'pykala_admin', 'MEMBER'))
