@@ -222,6 +222,28 @@ struct BulkRegisterTests {
         #expect(try count("decision") == 5)
     }
 
+    @Test("after VACUUM has seen the register empty, a long registration finds each decision's case by index, not by reading every case stored so far")
+    func checksStayOnIndexes() throws {
+        // VACUUM records the new register's tables as empty; the first batch's foreign-key
+        // checks are planned for tables that small, and the plans are kept for the session.
+        try connection.execute("VACUUM")
+        try connection.execute("BEGIN")
+        for batch in 0..<3 {
+            let documents = (1...100).map { n -> String in
+                let running = batch * 100 + n
+                return #"{"organization": "Testilän kunta", "body": "Kunnanhallitus", "title": "Päätös \#(running)", "#
+                    + #""case": {"diary_number": "\#(running)/00.01/2021", "running": \#(running), "classification": "00.01", "year": 2021}}"#
+            }
+            try connection.execute("SELECT pykala.register_decisions($1::jsonb, true) IS NOT NULL AS ok", ["[" + documents.joined(separator: ",") + "]"])
+        }
+        let scans = try connection.execute(
+            "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relid = 'pykala.case'::regclass")[0].get("seq_scan", as: Int.self)
+        try connection.execute("COMMIT")
+        // One scan per decision checked made the time grow with the square of the file's length.
+        #expect(scans < 10, "sequential scans of pykala.case: \(scans)")
+        #expect(try count("decision") == 300)
+    }
+
     /// A JSON array of `count` decisions of Kunnanhallitus, § n and diary number n/00.01/2021; `broken` maps an index to extra keys.
     private static func fileText(_ count: Int, extra: [Int: String] = [:]) -> String {
         var lines: [String] = []

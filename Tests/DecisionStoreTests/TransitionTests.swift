@@ -194,6 +194,22 @@ struct TransitionTests {
         #expect(try take(in: "Ranuan kunta").to == "proposed")
     }
 
+    @Test("after VACUUM has seen one decision, its steps find it by index, not by reading the dead rows each step leaves")
+    func stepsStayOnIndexes() throws {
+        try connection.execute("VACUUM")
+        let id = try DecisionQueries.card(decision, on: connection).id
+        try connection.execute("BEGIN")
+        for step in 0..<100 {
+            try connection.execute(
+                "SELECT pykala.transition(NULL, $1, $2, NULL, NULL, gen_random_uuid()) IS NOT NULL AS ok", [id, step % 2 == 0 ? "submit" : "return"])
+        }
+        let scans = try connection.execute(
+            "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relid = 'pykala.decision'::regclass")[0].get("seq_scan", as: Int.self)
+        try connection.execute("COMMIT")
+        #expect(scans < 10, "sequential scans of pykala.decision: \(scans)")
+        #expect(try state() == "draft")
+    }
+
     @Test("16 clients racing on the same transition, 200 times: exactly one wins each time")
     func race() throws {
         let rounds = 200
