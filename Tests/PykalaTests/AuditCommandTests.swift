@@ -62,6 +62,26 @@ struct AuditCommandTests {
         #expect(!page.contains("<script>"))
     }
 
+    @Test("an organization's whole history holds its events and those of no organization, not another's, as a filter that keeps everything reads them")
+    func organizationsHistory() throws {
+        #expect(try pykala("org", "add", "Toinen kunta").status == 0)
+        #expect(try pykala("body", "add", "Toinen lautakunta", "--kind", "committee", "--org", "Toinen kunta").status == 0)
+        let whole = try pykala("export", "history", "--org", "Ranuan kunta", "--format", "jsonl", "-o", "-")
+        let filtered = try pykala("export", "history", "--org", "Ranuan kunta", "--from", "1.1.2000", "--format", "jsonl", "-o", "-")
+        #expect(whole.status == 0)
+        #expect(whole.stdout == filtered.stdout)
+        let expected = try database.connect().execute(
+            """
+            SELECT count(*) AS n FROM pykala.event
+             WHERE organization_id IS NULL OR organization_id = (SELECT id FROM pykala.organization WHERE name = 'Ranuan kunta')
+            """)[0].get("n", as: Int.self)
+        #expect(whole.stdout.split(separator: "\n").count == expected)
+        #expect(!whole.stdout.contains("Toinen"))
+        let other = try pykala("export", "history", "--org", "Toinen kunta", "--format", "jsonl", "-o", "-")
+        #expect(other.stdout.contains("Toinen kunta") && other.stdout.contains("Toinen lautakunta"))
+        #expect(!other.stdout.contains("2265/15.151/2020"))
+    }
+
     @Test("--public leaves out secret decisions; the others keep their hashes")
     func publicExport() throws {
         let document = FileManager.default.temporaryDirectory.appendingPathComponent("secret-\(UUID().uuidString).yaml")

@@ -83,9 +83,15 @@ public enum AuditLog {
                 if let reference = filter.decision {
                     decisionID = try DecisionQueries.id(reference, organizationID: organizationID, on: tx)
                 }
-                // COPY takes no parameters: the filter's values select the events first, as
-                // parameters, into a temporary table that COPY then reads.
                 try tx.execute("SET LOCAL TimeZone = 'Europe/Helsinki'")
+                // COPY takes no parameters. The whole history of an organization is read
+                // straight from the chain, the organization given as a setting of this
+                // transaction; a narrower filter's values select the events first, as
+                // parameters, into a temporary table that COPY then reads.
+                if filter == EventFilter() {
+                    try tx.execute("SELECT set_config('pykala.export_organization', $1, true)", [String(organizationID)])
+                    return try stream(sql: exportOfOrganizationSQL, on: tx, body)
+                }
                 try tx.execute("CREATE TEMPORARY TABLE pykala_export_range (seq bigint PRIMARY KEY) ON COMMIT DROP")
                 try tx.execute(
                     """
@@ -99,7 +105,7 @@ public enum AuditLog {
                        AND ($4::date IS NULL OR e.at >= $4::date::timestamptz)
                        AND ($5::date IS NULL OR e.at < ($5::date + 1)::timestamptz)
                     """, [organizationID, decisionID, filter.body, filter.from?.iso, filter.to?.iso])
-                return try stream(sql: exportSQL, on: tx, body)
+                return try stream(sql: exportInRangeSQL, on: tx, body)
             }
         }
     }
@@ -120,16 +126,36 @@ public enum AuditLog {
                 FROM pykala.event ORDER BY seq) TO STDOUT
         """
 
-    private static let exportSQL = """
-        COPY (SELECT e.seq, e.prev_hash, e.hash, e.payload, e.organization_id, e.decision_id,
-                     to_char((e.payload::jsonb->>'at')::timestamptz, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'),
-                     c.diary_number,
-                     CASE WHEN d.section IS NOT NULL THEN b.name || '/' || extract(year FROM d.meeting_date) || '/§' || d.section END,
-                     coalesce(d.publicity = 'secret', false)
+    /// An exported event's columns, for `e`, the event, joined to `d`, `b` and `c`.
+    private static let exportColumns = """
+        SELECT e.seq, e.prev_hash, e.hash, e.payload, e.organization_id, e.decision_id,
+               to_char((e.payload::jsonb->>'at')::timestamptz, 'YYYY-MM-DD"T"HH24:MI:SS.USTZH:TZM'),
+               c.diary_number,
+               CASE WHEN d.section IS NOT NULL THEN b.name || '/' || extract(year FROM d.meeting_date) || '/§' || d.section END,
+               coalesce(d.publicity = 'secret', false)
+        """
+
+    private static let exportJoins = """
+        LEFT JOIN pykala.decision d ON d.id = e.decision_id
+        LEFT JOIN pykala.body b ON b.id = d.body_id
+        LEFT JOIN pykala."case" c ON c.id = d.case_id
+        """
+
+    /// The events listed in `pykala_export_range`.
+    private static let exportInRangeSQL = """
+        COPY (\(exportColumns)
                 FROM pykala_export_range r JOIN pykala.event e ON e.seq = r.seq
-                LEFT JOIN pykala.decision d ON d.id = e.decision_id
-                LEFT JOIN pykala.body b ON b.id = d.body_id
-                LEFT JOIN pykala."case" c ON c.id = d.case_id
+              \(exportJoins)
+               ORDER BY e.seq) TO STDOUT
+        """
+
+    /// The events of the organization set as `pykala.export_organization`, and those of none.
+    private static let exportOfOrganizationSQL = """
+        COPY (\(exportColumns)
+                FROM pykala.event e
+              \(exportJoins)
+               WHERE e.organization_id IS NULL
+                  OR e.organization_id = (SELECT pg_catalog.current_setting('pykala.export_organization')::bigint)
                ORDER BY e.seq) TO STDOUT
         """
 
