@@ -37,6 +37,25 @@ struct HistoryWriterTests {
         #expect(lines.last == "")
     }
 
+    @Test("any text comes back from its CSV cell: quoted, with its quotes doubled, when it holds a comma, quote or line break")
+    func csvCells() async {
+        let alphabet: [Character] = Array("aä\",\r\n\t=€") + ["\u{301}", "🇫🇮", "\r\n"]
+        let texts = Gen<Character?>.element(of: alphabet).map { $0 ?? " " }.string(of: 0...30)
+        await propertyCheck(count: 500, input: texts) { text in
+            // By Unicode scalar: a quote with a combining mark is one Character, and still a quote.
+            let cell = CSV.neutralised(text)
+            let special = cell.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            var doubled = String.UnicodeScalarView()
+            for scalar in cell.unicodeScalars {
+                doubled.append(scalar)
+                if scalar == "\"" { doubled.append(scalar) }
+            }
+            let expected = special ? "\"" + String(doubled) + "\"" : cell
+            #expect(CSV.row([text]) == expected + "\r\n")
+            #expect(CSV.row([text, text]) == expected + "," + expected + "\r\n")
+        }
+    }
+
     @Test("HTML is escaped")
     func html() throws {
         let text = try written(.html, [Self.row(title: "<script>alert(1)</script>")])

@@ -36,6 +36,7 @@ public struct JSONParser {
         case UInt8(ascii: "{"):
             index += 1
             var object: [String: JSONValue] = [:]
+            object.reserveCapacity(depth == 0 ? 12 : 2)  // an audit payload's keys, and a change's
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
             while true {
@@ -77,24 +78,42 @@ public struct JSONParser {
         index += 1
     }
 
-    private mutating func word(_ text: String) throws(Failure) {
-        let expected = Array(text.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<(index + expected.count)]) == expected else {
-            throw failure("unknown word")
-        }
-        index += expected.count
+    private mutating func word(_ text: StaticString) throws(Failure) {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw failure("unknown word") }
+        let expected = UnsafeBufferPointer(start: text.utf8Start, count: count)
+        for offset in 0..<count where bytes[index + offset] != expected[offset] { throw failure("unknown word") }
+        index += count
     }
 
     private mutating func number() throws(Failure) -> String {
         let start = index
-        while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
+        while index < bytes.count, Self.isInNumber(bytes[index]) { index += 1 }
         guard index > start else { throw failure("unexpected character") }
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
+    private static func isInNumber(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "e"),
+            UInt8(ascii: "E"):
+            true
+        default: false
+        }
+    }
+
     private mutating func string() throws(Failure) -> String {
         index += 1  // the opening quote
-        var result: [UInt8] = []
+        // Most strings have no escape: they are taken as they stand, in one step.
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+            if bytes[index] == UInt8(ascii: "\"") {
+                index += 1
+                return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+            }
+            index += 1
+        }
+        var result = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
