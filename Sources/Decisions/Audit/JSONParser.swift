@@ -36,7 +36,6 @@ public struct JSONParser {
         case UInt8(ascii: "{"):
             index += 1
             var object: [String: JSONValue] = [:]
-            object.reserveCapacity(depth == 0 ? 12 : 2)  // an audit payload's keys, and a change's
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
             while true {

@@ -77,13 +77,7 @@ public struct HistoryWriter {
 public enum CSV {
     /// One record, ending in CRLF.
     public static func row(_ cells: [String]) -> String {
-        var row = ""
-        row.reserveCapacity(cells.reduce(2) { $0 + $1.utf8.count + 3 })
-        for (index, text) in cells.enumerated() {
-            if index > 0 { row += "," }
-            row += cell(neutralised(text))
-        }
-        return row + "\r\n"
+        cells.map { cell(neutralised($0)) }.joined(separator: ",") + "\r\n"
     }
 
     /// A cell beginning with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
@@ -95,18 +89,19 @@ public enum CSV {
     }
 
     /// Quotes a cell holding a comma, a quote or a line break, doubling its quotes.
-    /// (The characters looked for are ASCII, whose bytes occur in UTF-8 only as themselves.)
     static func cell(_ text: String) -> String {
-        let quote = UInt8(ascii: "\"")
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var bytes: [UInt8] = [quote]
-        bytes.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == quote { bytes.append(quote) }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingQuotes() + "\""
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar == "\"" { result += "\"\"" } else { result.unicodeScalars.append(scalar) }
         }
-        bytes.append(quote)
-        return String(decoding: bytes, as: UTF8.self)
+        return result
     }
 }
 
