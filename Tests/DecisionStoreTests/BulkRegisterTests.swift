@@ -81,6 +81,23 @@ struct BulkRegisterTests {
         #expect(unlike.isEmpty, "\(unlike)")
     }
 
+    @Test("the answer names each decision as its document does, whatever characters its title holds")
+    func answerEchoesDocuments() throws {
+        var quoted = try Self.document(9, section: 4)
+        quoted.title = "Lainaus \"näin\", \\ kenoviiva ja <b>&amp;</b> – 𝄞 🎉"
+        var bare = DecisionDocument(body: "Kunnanhallitus", title: "Ilman asiaa ja pykälää")
+        bare.organization = "Testilän kunta"
+        let result = try DecisionRegistry.register([quoted, bare], createMissing: true, on: connection)
+        #expect(result.decisions.map(\.title) == [quoted.title, bare.title])
+        #expect(result.decisions.map(\.diaryNumber) == ["9/00.01/2021", nil])
+        #expect(result.decisions.map(\.section) == [4, nil])
+        #expect(result.decisions.map(\.meetingDate) == ["2021-03-01", nil])
+        #expect(result.decisions.map(\.body) == ["Kunnanhallitus", "Kunnanhallitus"])
+        #expect(result.decisions.map(\.version) == [1, 1])
+        let stored = try connection.execute("SELECT id FROM pykala.decision ORDER BY id").map { try $0.get("id", as: Int64.self) }
+        #expect(result.decisions.map(\.id) == stored)
+    }
+
     @Test("documents sharing a new body and person create each once, credited to the first that names it")
     func sharedCreations() throws {
         let result = try DecisionRegistry.register(

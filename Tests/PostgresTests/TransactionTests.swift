@@ -51,6 +51,32 @@ struct TransactionTests {
         #expect(try count() == 1)
     }
 
+    @Test("a sent statement runs while the caller works, and its result is read later, checked as execute checks it")
+    func sentStatement() throws {
+        try connection.withTransaction { tx in
+            let sent = try tx.send("INSERT INTO item SELECT $1 || n FROM generate_series(1, 3) AS n RETURNING name", ["x"])
+            let result = try tx.result(of: sent)
+            #expect(try result.map { try $0.get("name", as: String.self) } == ["x1", "x2", "x3"])
+            let failing = try tx.send("INSERT INTO item VALUES (NULL)")
+            let error = try #require(throws: PostgresError.self) { try tx.result(of: failing) }
+            #expect(error.sqlState == .notNullViolation)
+        }
+        #expect(try count() == 0)
+    }
+
+    @Test("a statement sent and left unread when the body throws is rolled back, and the connection stays usable")
+    func unreadSentStatement() throws {
+        #expect(throws: Refusal.self) {
+            try connection.withTransaction { tx in
+                _ = try tx.send("INSERT INTO item SELECT 'a' FROM pg_sleep(0.05)")
+                throw Refusal()
+            }
+        }
+        #expect(try count() == 0)
+        try connection.withTransaction { tx in try tx.execute("INSERT INTO item VALUES ($1)", ["b"]) }
+        #expect(try count() == 1)
+    }
+
     @Test("transactions do not nest")
     func noNesting() throws {
         let error = try #require(throws: PostgresError.self) {

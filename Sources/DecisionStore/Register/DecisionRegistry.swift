@@ -133,18 +133,29 @@ public enum DecisionRegistry {
             var created: [String] = []
             var stored = 0
             var problems: [DocumentProblem] = []
-            while let batch = try next() {
-                problems = batch.problems
-                guard problems.isEmpty, let payload = batch.payload else { continue }
+            // Sends the next batch to send, if any: none once the file has problems (the
+            // rest is read for theirs).
+            func sendNext() throws -> (statement: SentStatement, count: Int)? {
+                while let batch = try next() {
+                    problems = batch.problems
+                    guard problems.isEmpty, let payload = batch.payload else { continue }
+                    return (try tx.send(registerBatchSQL, [payload, createMissing]), batch.count)
+                }
+                return nil
+            }
+            var sent = try sendNext()
+            while let (statement, count) = sent {
                 let part: Row
                 do {
-                    part = try tx.execute(registerBatchSQL, [payload, createMissing])[0]
+                    part = try tx.result(of: statement)[0]
                 } catch {
                     // The file's problems come first, as when it is read whole before anything is sent.
                     while let rest = try next() { problems = rest.problems }
                     if !problems.isEmpty { throw DocumentError(problems: problems) }
                     throw error
                 }
+                // The database starts on the next batch while this one's answer is read.
+                sent = try sendNext()
                 let partDecisions = try part.get("decisions", as: PostgresJSON.self).text
                 let partCreated = try part.get("created", as: PostgresJSON.self).text
                 decisions.append(partDecisions)
@@ -152,7 +163,7 @@ public enum DecisionRegistry {
                 let read = try Result(registrationJSON: Result.text(decisions: partDecisions, created: partCreated))
                 answer.decisions += read.decisions
                 answer.created += read.created
-                stored += batch.count
+                stored += count
                 progress(stored)
             }
             if !problems.isEmpty { throw DocumentError(problems: problems) }

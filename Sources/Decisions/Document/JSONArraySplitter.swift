@@ -42,8 +42,19 @@ enum JSONArraySplitter {
         return table
     }()
 
+    /// Bytes a string's content may hold that need no closer look: not its end, an escape,
+    /// a line break, NUL, or the first byte of NEL, LINE or PARAGRAPH SEPARATOR.
+    private static let plainStringBytes: [Bool] = {
+        var table = [Bool](repeating: true, count: 256)
+        for byte: UInt8 in [0, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0xC2, 0xE2] {
+            table[Int(byte)] = false
+        }
+        return table
+    }()
+
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range]? {
         let tokenBytes = Self.tokenBytes  // once: each use of the static checks that it is initialized
+        let plainStringBytes = Self.plainStringBytes
         var ranges: [Range] = []
         var index = 0
         var line = 1
@@ -98,6 +109,11 @@ enum JSONArraySplitter {
             var inString = false
             var last = UInt8(ascii: "[")  // the last byte outside strings that is not white space
             scan: while index < bytes.count {
+                if inString {
+                    // Most of a document is the content of strings: passed over with one look each.
+                    while index < bytes.count, plainStringBytes[Int(bytes[index])] { index += 1 }
+                    if index == bytes.count { break }
+                }
                 let byte = bytes[index]
                 if otherLineBreak() { return nil }
                 if inString {

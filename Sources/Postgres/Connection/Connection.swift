@@ -87,7 +87,7 @@ public final class Connection {
     /// Runs one statement with `$1 …` parameters and returns its whole result.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> QueryResult {
-        let result = try send(sql, parameters)
+        let result = try execParams(sql, parameters)
         return try QueryResult(checking: result, connection: self, statement: sql)
     }
 
@@ -135,7 +135,7 @@ public final class Connection {
         _ = try QueryResult(checking: result, connection: self, statement: trustedSQL)
     }
 
-    private func send(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> OpaquePointer? {
+    private func execParams(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> OpaquePointer? {
         let bindings = try checkedBindings(sql, parameters)
         let buffers = ParameterBuffers(bindings)
         defer { buffers.deallocate() }
@@ -145,7 +145,7 @@ public final class Connection {
     }
 
     /// The parameters as libpq takes them; NUL (which ends a C string) refused in the SQL and in text values.
-    private func checkedBindings(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> [PostgresBinding] {
+    func checkedBindings(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> [PostgresBinding] {
         try Self.refuseNUL(sql, what: "the SQL statement")
         return try parameters.enumerated().map { index, parameter in
             let binding = try parameter.postgresBinding()

@@ -21,8 +21,12 @@ enum InputFile {
             let line = firstInvalidLine(data).map { ":\($0)" } ?? ""
             throw Problem(description: "\(path)\(line): the file is not valid UTF-8 text; save it as UTF-8 and try again")
         }
-        // Over the bytes in place: String's UTF-8 view took a quarter of a second for 100 MB.
-        if let nul = data.withUnsafeBytes({ $0.firstIndex(of: 0) }) {
+        // Over the bytes in place with memchr: String's UTF-8 view took a quarter of a second
+        // for 100 MB, and a generic search 60 ms.
+        if let nul = data.withUnsafeBytes({ bytes -> Int? in
+            guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }) {
             let line = data.prefix(nul).reduce(1) { lines, byte in byte == 0x0A ? lines + 1 : lines }
             throw Problem(description: "\(path):\(line): the text contains a NUL byte; save the file as UTF-8 text and try again")
         }
