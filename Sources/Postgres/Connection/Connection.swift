@@ -136,16 +136,24 @@ public final class Connection {
     }
 
     private func execParams(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> OpaquePointer? {
+        try withParameters(sql, parameters) { count, buffers in
+            PQexecParams(handle, sql, count, buffers.types, buffers.values, buffers.lengths, buffers.formats, 0)
+        }
+    }
+
+    /// Calls `call` with the checked parameters of `sql` as libpq's C arrays, and how many
+    /// there are; the arrays live for the call.
+    func withParameters<R>(
+        _ sql: String, _ parameters: [any PostgresEncodable], _ call: (Int32, ParameterBuffers) -> R
+    ) throws -> R {
         let bindings = try checkedBindings(sql, parameters)
         let buffers = ParameterBuffers(bindings)
         defer { buffers.deallocate() }
-        return PQexecParams(
-            handle, sql, Int32(bindings.count), buffers.types, buffers.values, buffers.lengths,
-            buffers.formats, 0)
+        return call(Int32(bindings.count), buffers)
     }
 
     /// The parameters as libpq takes them; NUL (which ends a C string) refused in the SQL and in text values.
-    func checkedBindings(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> [PostgresBinding] {
+    private func checkedBindings(_ sql: String, _ parameters: [any PostgresEncodable]) throws -> [PostgresBinding] {
         try Self.refuseNUL(sql, what: "the SQL statement")
         return try parameters.enumerated().map { index, parameter in
             let binding = try parameter.postgresBinding()

@@ -15,11 +15,9 @@ extension Connection {
     /// statement run here (``withTransaction(_:_:)``'s ROLLBACK) reads and drops it first,
     /// as libpq's `PQexecParams` does with any result left unread.
     public func send(_ sql: String, _ parameters: [any PostgresEncodable] = []) throws -> SentStatement {
-        let bindings = try checkedBindings(sql, parameters)
-        let buffers = ParameterBuffers(bindings)
-        defer { buffers.deallocate() }
-        let sent = PQsendQueryParams(
-            handle, sql, Int32(bindings.count), buffers.types, buffers.values, buffers.lengths, buffers.formats, 0)
+        let sent = try withParameters(sql, parameters) { count, buffers in
+            PQsendQueryParams(handle, sql, count, buffers.types, buffers.values, buffers.lengths, buffers.formats, 0)
+        }
         guard sent == 1 else { throw connectionError(statement: sql) }
         return SentStatement(sql: sql)
     }
@@ -27,10 +25,9 @@ extension Connection {
     /// Waits for the result of a statement ``send(_:_:)`` sent, and checks it as
     /// ``execute(_:_:)`` does.
     public func result(of sent: SentStatement) throws -> QueryResult {
-        let sql = sent.sql
         let result = PQgetResult(handle)
         // A statement gives one result, then NULL: read up to it, or libpq refuses the next send.
         drainResults()
-        return try QueryResult(checking: result, connection: self, statement: sql)
+        return try QueryResult(checking: result, connection: self, statement: sent.sql)
     }
 }
