@@ -81,6 +81,32 @@ struct BulkRegisterTests {
         #expect(unlike.isEmpty, "\(unlike)")
     }
 
+    @Test("an event's changes leave out the fields unset before and after; a value set to null stays (0030)")
+    func changesLeaveOutUnsetFields() throws {
+        var bare = DecisionDocument(body: "Kunnanhallitus", title: "Ilman asiaa")
+        bare.organization = "Testilän kunta"
+        bare.description = "Kuvaus"
+        try DecisionRegistry.register([bare], createMissing: true, on: connection)
+        let keys = try connection.execute(
+            """
+            SELECT k.key FROM pykala.event e, jsonb_object_keys(e.payload::jsonb->'changes') AS k(key)
+             WHERE e.payload::jsonb->>'kind' = 'registered' ORDER BY 1
+            """
+        ).map { try $0.get("key", as: String.self) }
+        // "created": the organization this registration created.
+        #expect(keys == [
+            "body", "contacts", "cost_shares", "created", "deadlines", "description", "disqualified", "earlier_handlings",
+            "publicity", "title",
+        ])
+        let changes = try connection.execute(
+            """
+            SELECT pykala.jsonb_changes('{"a": 1, "b": null, "c": null, "e": "x"}',
+                                        '{"a": null, "b": null, "d": 2, "e": "x"}')::text AS changes
+            """
+        )[0].get("changes", as: String.self)
+        #expect(changes == #"{"a": {"after": null, "before": 1}, "d": {"after": 2, "before": null}}"#)
+    }
+
     @Test("the answer names each decision as its document does, whatever characters its title holds")
     func answerEchoesDocuments() throws {
         var quoted = try Self.document(9, section: 4)
