@@ -87,7 +87,7 @@ public enum Meetings {
     /// Gives the decision the body's next § of the meeting's year and takes `put_on_agenda`.
     public static func putOnAgenda(
         _ reference: DecisionReference, meeting date: CalendarDate, expectedVersion: Int?, organization: String?,
-        request: UUID = UUID(), on connection: Connection
+        request: UUID = .timeOrdered(), on connection: Connection
     ) throws -> Placed {
         let id = try DecisionQueries.id(reference, organization: organization, on: connection)
         return try connection.callWriting(

@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import DecisionStore
+internal import Decisions
 internal import Foundation
 internal import Synchronization
 
@@ -44,7 +45,7 @@ struct BenchTransitions: ParsableCommand {
                     while Date() < deadline {
                         _ = try Transitions.take(
                             action, on: .id(Int64(client)), expectedVersion: nil, comment: action == "return" ? "bench" : nil,
-                            requestID: .random(), organization: nil, connect: { database })
+                            requestID: .timeOrdered(), organization: nil, connect: { database })
                         action = action == "submit" ? "return" : "submit"
                         count += 1
                     }
@@ -64,18 +65,4 @@ struct BenchTransitions: ParsableCommand {
 
 struct BenchProblem: Error, CustomStringConvertible {
     let description: String
-}
-
-extension UUID {
-    /// A random (version 4) UUID from the system's generator: `UUID()` opens /dev/urandom
-    /// for each one on Linux, a tenth of a benchmark client's time per step.
-    fileprivate static func random() -> UUID {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
-        return withUnsafeMutableBytes(of: &bytes) { raw in
-            raw[6] = raw[6] & 0x0F | 0x40  // version 4
-            raw[8] = raw[8] & 0x3F | 0x80  // RFC 4122 variant
-            return UUID(uuid: raw.load(as: uuid_t.self))
-        }
-    }
 }

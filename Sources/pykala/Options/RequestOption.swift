@@ -1,4 +1,5 @@
 internal import ArgumentParser
+internal import Decisions
 internal import Foundation
 
 /// The request id of a write: repeating a write with the same id returns the first result
@@ -19,5 +20,5 @@ struct RequestOption: ParsableArguments {
     /// The id to send: the given one, or one made for this run.
     var id: UUID { given ?? Self.generated }
 
-    private static let generated = UUID()
+    private static let generated = UUID.timeOrdered()
 }

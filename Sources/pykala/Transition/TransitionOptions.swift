@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import DecisionStore
+internal import Decisions
 internal import Foundation
 
 /// What every transition command takes: the decision, a comment, the version the caller
@@ -28,7 +29,7 @@ struct TransitionOptions: ParsableArguments {
     func take(_ action: String) throws {
         let result = try Transitions.take(
             action, on: try DecisionReference(parsing: reference), expectedVersion: expectVersion, comment: comment,
-            requestID: requestId.flatMap(UUID.init(uuidString:)) ?? UUID(), organization: organization.name,
+            requestID: requestId.flatMap(UUID.init(uuidString:)) ?? .timeOrdered(), organization: organization.name,
             connect: { try connection.target.connect() })
         Fault.afterCommit()
         try output.emit(result) { result in
