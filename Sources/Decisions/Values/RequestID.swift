@@ -4,9 +4,9 @@ extension UUID {
     /// A new request id: a version 7 UUID (RFC 9562), the Unix time in milliseconds in its
     /// first 48 bits and random bits after them.
     ///
-    /// Ids made later sort later, in PostgreSQL's `uuid` order too, so the unique indexes that
-    /// keep request ids (`decision_history.request_id`, the requests' record) take each new
-    /// one at their end. A random (version 4) id lands on any page of the index: after a
+    /// Ids made in a later millisecond sort later, in PostgreSQL's `uuid` order too (within one
+    /// millisecond, at random), so the unique indexes that keep request ids
+    /// (`decision_history.request_id`, the requests' record) take each new one near their end. A random (version 4) id lands on any page of the index: after a
     /// checkpoint, nearly every write then logged a whole 8 KB page of it.
     public static func timeOrdered(at date: Date = Date()) -> UUID {
         var generator = SystemRandomNumberGenerator()
