@@ -6,8 +6,9 @@ extension UUID {
     ///
     /// Ids made in a later millisecond sort later, in PostgreSQL's `uuid` order too (within one
     /// millisecond, at random), so the unique indexes that keep request ids
-    /// (`decision_history.request_id`, the requests' record) take each new one near their end. A random (version 4) id lands on any page of the index: after a
-    /// checkpoint, nearly every write then logged a whole 8 KB page of it.
+    /// (`decision_history.request_id`, the requests' record) take each new one near their
+    /// end. A random (version 4) id lands on any page of the index: after a checkpoint,
+    /// nearly every write then logged a whole 8 KB page of it.
     public static func timeOrdered(at date: Date = Date()) -> UUID {
         var generator = SystemRandomNumberGenerator()
         let milliseconds = date.timeIntervalSince1970 > 0 ? UInt64(date.timeIntervalSince1970 * 1000) : 0
