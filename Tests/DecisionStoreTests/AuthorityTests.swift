@@ -16,6 +16,7 @@ struct AuthorityTests {
         "disqualify": ["secretary", "admin"], "edit_draft": ["secretary", "admin"], "load_workflow": ["admin"],
         "new_meeting": ["secretary", "admin"], "open_case": ["secretary", "admin"], "put_on_agenda": ["secretary", "admin"],
         "record_outcome": ["secretary", "admin"], "record_vote": ["secretary", "admin"], "register_decisions": ["secretary", "admin"],
+        "open_registration": ["secretary", "admin"], "register_staged_decisions": ["secretary", "admin"],
         "set_deadline_done": ["secretary", "admin"], "remember_request": ["secretary", "manager", "admin"],
         "record_user_added": ["admin"],
         // Which role may take which action is in the workflow (RoleMatrixTests); an auditor may take none.

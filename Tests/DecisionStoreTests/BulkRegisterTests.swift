@@ -56,6 +56,8 @@ struct BulkRegisterTests {
         secret.deadlines = [
             DecisionDocument.Deadline(kind: .replyBy, date: try Self.date("1.4.2021"), text: "Vastaus", done: true),
             DecisionDocument.Deadline(kind: .executeBy, date: try Self.date("1.2.2021")),
+            // The same day as the first: the two stay in their document order.
+            DecisionDocument.Deadline(kind: .notifyBy, date: try Self.date("1.4.2021"), text: "Tiedoksi"),
         ]
         var bare = DecisionDocument(body: "Kunnanhallitus", title: "Ilman asiaa")
         bare.organization = "Testilän kunta"

@@ -80,11 +80,11 @@ struct FaultTests {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = try Self.start(["register", file.path, "--create-missing", "--database", database.conninfo])
         let watcher = try database.connect()
-        try Self.waitForStatement("register_decisions", on: watcher)
+        try Self.waitForStatement("register_staged_decisions", on: watcher)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal)
-        try Self.waitForNoStatement("register_decisions", on: watcher)
+        try Self.waitForNoStatement("register_staged_decisions", on: watcher)
         #expect(try tables.map { try Self.count($0, database) } == before)
     }
 
@@ -146,7 +146,7 @@ struct FaultTests {
         let status = try PykalaRun.run(["local", "status", "--format", "json"] + data)
         let conninfo = try #require(
             (try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])?["conninfo"] as? String)
-        try Self.waitForStatement("register_decisions", on: try Connection.connect(conninfo))
+        try Self.waitForStatement("register_staged_decisions", on: try Connection.connect(conninfo))
         #expect(try PykalaRun.run(["local", "stop"] + data).status == 0)
         process.waitUntilExit()
         let errors = String(decoding: (process.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data(), as: UTF8.self)

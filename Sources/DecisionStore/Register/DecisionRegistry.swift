@@ -36,26 +36,20 @@ public enum DecisionRegistry {
         public let created: [Created]
     }
 
-    /// Documents sent per call of `pykala.register_decisions`: the JSON sent and the working
-    /// tables the database makes for it stay this size however long the file is.
+    /// Documents staged per call of `pykala.register_staged_decisions`: the rows sent and the
+    /// working tables the database makes for them stay this size however long the file is.
     public static let batchSize = 2_000
 
     /// The first batch read from a long file: the database starts on it while the next,
     /// twice as long, is read and encoded, and so on up to ``batchSize``.
     static let firstBatchSize = 250
 
-    private static let registerSQL = "SELECT pykala.register_decisions($1::jsonb, $2) AS result"
-
     /// A batch's answer as the text of its two arrays, joined with the other batches' without
     /// being decoded and encoded again.
     private static let registerBatchSQL = """
         SELECT r.result->'decisions' AS decisions, r.result->'created' AS created
-          FROM pykala.register_decisions($1::jsonb, $2) AS r(result)
+          FROM pykala.register_staged_decisions($1) AS r(result)
         """
-
-    private static func payload(_ documents: some Collection<DecisionDocument>) -> PostgresJSON {
-        PostgresJSON(text: "[" + documents.map { NormalizedDocument($0).json }.joined(separator: ",") + "]")
-    }
 
     /// Registers `documents` in one transaction, `batchSize` at a time (the same as all at
     /// once: later batches find what earlier ones created); `progress` hears how many are
@@ -66,13 +60,9 @@ public enum DecisionRegistry {
         batchSize: Int = batchSize, progress: (Int) -> Void = { _ in }
     ) throws -> Result {
         precondition(batchSize > 0, "a batch holds at least one document")
-        guard documents.count > batchSize else {
-            let json = try connection.callWriting(registerSQL, [payload(documents), createMissing], request: request)
-            return try Result(registrationJSON: json.text)
-        }
-        var starts = stride(from: 0, to: documents.count, by: batchSize).makeIterator()
+        var starts = stride(from: 0, to: max(documents.count, 1), by: batchSize).makeIterator()
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
-            starts.next().map { Batch(documents[$0..<min($0 + batchSize, documents.count)], problems: []) }
+            try starts.next().map { try Batch(documents[$0..<min($0 + batchSize, documents.count)], problems: []) }
         }
     }
 
@@ -95,7 +85,7 @@ public enum DecisionRegistry {
         let batches = Prefetcher(state: (reader, min(firstBatchSize, reader.batchSize))) { state -> Batch? in
             guard let documents = try state.0.next(atMost: state.1) else { return nil }
             state.1 = min(state.1 * 2, state.0.batchSize)
-            return Batch(documents, problems: state.0.problems)
+            return try Batch(documents, problems: state.0.problems)
         }
         defer { batches.stop() }
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
@@ -103,22 +93,23 @@ public enum DecisionRegistry {
         }
     }
 
-    /// A batch as sent: its documents as the database takes them, with the problems its
-    /// source has found so far (when there are any, it is not encoded: it will not be sent).
+    /// A batch as sent: its documents as the database's staging tables take them, with the
+    /// problems its source has found so far (when there are any, it is not encoded: it will
+    /// not be sent).
     private struct Batch: Sendable {
-        let payload: PostgresJSON?
+        let staged: StagedBatch?
         let count: Int
         let problems: [DocumentProblem]
 
-        init(_ documents: some Collection<DecisionDocument>, problems: [DocumentProblem]) {
-            self.payload = problems.isEmpty ? DecisionRegistry.payload(documents) : nil
+        init(_ documents: some Collection<DecisionDocument>, problems: [DocumentProblem]) throws {
+            self.staged = problems.isEmpty ? try StagedBatch(documents) : nil
             self.count = documents.count
             self.problems = problems
         }
     }
 
-    /// One call of `register_decisions` per batch `next` gives, in one transaction, and their
-    /// answers as one. Each batch comes with the problems its source has found so far: once
+    /// One call of `register_staged_decisions` per batch `next` gives, each batch copied into
+    /// the staging tables first, in one transaction, and their answers as one. Each batch comes with the problems its source has found so far: once
     /// there are any, nothing more is sent, the rest is read for its problems, and all are thrown.
     private static func registerInBatches(
         createMissing: Bool, request: UUID?, on connection: Connection, progress: (Int) -> Void,
@@ -138,11 +129,13 @@ public enum DecisionRegistry {
             func sendNext() throws -> (statement: SentStatement, count: Int)? {
                 while let batch = try next() {
                     problems = batch.problems
-                    guard problems.isEmpty, let payload = batch.payload else { continue }
-                    return (try tx.send(registerBatchSQL, [payload, createMissing]), batch.count)
+                    guard problems.isEmpty, let staged = batch.staged else { continue }
+                    try tx.stage(staged)
+                    return (try tx.send(registerBatchSQL, [createMissing]), batch.count)
                 }
                 return nil
             }
+            try tx.execute("SELECT pykala.open_registration()")
             var sent = try sendNext()
             while let (statement, count) = sent {
                 let part: Row

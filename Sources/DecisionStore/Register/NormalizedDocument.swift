@@ -123,45 +123,14 @@ extension NormalizedDocument {
         object.add("meeting_date", meetingDate)
         object.add("section", section)
         object.add("title", title)
-        object.add("project", raw: project.map { project in
-            var written = JSONObjectText()
-            written.add("name", project.name)
-            written.add("coordinator", project.coordinator)
-            written.add("period", project.period)
-            written.add("goals", project.goals)
-            written.add("partners", project.partners)
-            written.add("funders", project.funders)
-            written.add("contacts", raw: JSONObjectText.array(project.contacts) { contact, written in
-                written.add("name", contact.name)
-                written.add("title", contact.title)
-                written.add("responsibility", contact.responsibility)
-                written.add("phone", contact.phone)
-                written.add("email", contact.email)
-                written.add("private", contact.private)
-            })
-            return written.json
-        })
+        object.add("project", raw: projectJSON)
         object.add("description", description)
         object.add("proposal", proposal)
         object.add("decision", decision)
         object.add("outcome", outcome)
-        object.add("vote", raw: vote.map { vote in
-            var written = JSONObjectText()
-            written.add("yes", vote.yes)
-            written.add("no", vote.no)
-            written.add("blank", vote.blank)
-            written.add("absent", vote.absent)
-            return written.json
-        })
-        object.add("disqualified", raw: JSONObjectText.array(disqualified) { person, written in
-            written.add("name", person.name)
-            written.add("ground", person.ground)
-        })
-        object.add("earlier_handlings", raw: JSONObjectText.array(earlierHandlings) { handling, written in
-            written.add("body", handling.body)
-            written.add("section", handling.section)
-            written.add("date", handling.date)
-        })
+        object.add("vote", raw: voteJSON)
+        object.add("disqualified", raw: disqualifiedJSON)
+        object.add("earlier_handlings", raw: earlierHandlingsJSON)
         object.add("total_cents", totalCents)
         object.add("cost_shares", raw: JSONObjectText.array(costShares) { share, written in
             written.add("year", share.year)
@@ -184,5 +153,56 @@ extension NormalizedDocument {
         })
         object.add("secrecy_basis", secrecyBasis)
         return object.json
+    }
+
+    /// The project as a JSON object, as `pykala.project_for` takes it.
+    var projectJSON: String? {
+        project.map { project in
+            var written = JSONObjectText()
+            written.add("name", project.name)
+            written.add("coordinator", project.coordinator)
+            written.add("period", project.period)
+            written.add("goals", project.goals)
+            written.add("partners", project.partners)
+            written.add("funders", project.funders)
+            written.add("contacts", raw: JSONObjectText.array(project.contacts) { contact, written in
+                written.add("name", contact.name)
+                written.add("title", contact.title)
+                written.add("responsibility", contact.responsibility)
+                written.add("phone", contact.phone)
+                written.add("email", contact.email)
+                written.add("private", contact.private)
+            })
+            return written.json
+        }
+    }
+
+    /// The vote as the JSON object a decision stores.
+    var voteJSON: String? {
+        vote.map { vote in
+            var written = JSONObjectText()
+            written.add("yes", vote.yes)
+            written.add("no", vote.no)
+            written.add("blank", vote.blank)
+            written.add("absent", vote.absent)
+            return written.json
+        }
+    }
+
+    /// The disqualified members as the JSON array a decision stores.
+    var disqualifiedJSON: String {
+        JSONObjectText.array(disqualified) { person, written in
+            written.add("name", person.name)
+            written.add("ground", person.ground)
+        }
+    }
+
+    /// The earlier handlings as the JSON array a decision stores.
+    var earlierHandlingsJSON: String {
+        JSONObjectText.array(earlierHandlings) { handling, written in
+            written.add("body", handling.body)
+            written.add("section", handling.section)
+            written.add("date", handling.date)
+        }
     }
 }
