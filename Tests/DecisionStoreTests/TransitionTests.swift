@@ -122,6 +122,27 @@ struct TransitionTests {
         #expect(try Transitions.history(of: second, organization: nil, on: connection).last?.workflow == "council-decision v2")
     }
 
+    @Test("a workflow a history row names cannot be removed, not even by the superuser; a step locks no workflow row (0032)")
+    func workflowsKept() throws {
+        try take("submit")
+        for sql in ["DELETE FROM pykala.workflow", "DELETE FROM pykala.workflow WHERE false", "TRUNCATE pykala.workflow CASCADE"] {
+            var refused: PostgresError?
+            try connection.execute("BEGIN")
+            do { try connection.execute(sql) } catch let error as PostgresError { refused = error }
+            try connection.execute("ROLLBACK")
+            #expect(refused?.sqlState?.code == "PK403", "\(sql): \(String(describing: refused))")
+            #expect(refused?.message == "workflows are kept: \(sql.hasPrefix("TRUNCATE") ? "TRUNCATE" : "DELETE") is refused")
+        }
+        #expect(try connection.execute("SELECT count(*) AS n FROM pykala.decision_history h JOIN pykala.workflow w ON w.id = h.workflow_id")[0]
+            .get("n", as: Int.self) == 1)
+        // A step locks its decision, but not the workflow every decision shares (only the
+        // decision's first step checks its new key to it): a lock stays in the row's xmax.
+        let lockedBy = "SELECT w.xmax::text AS locker FROM pykala.workflow w"
+        let afterFirstStep = try connection.execute(lockedBy)[0].get("locker", as: String.self)
+        try take("approve")
+        #expect(try connection.execute(lockedBy)[0].get("locker", as: String.self) == afterFirstStep)
+    }
+
     @Test("a stored workflow's steps are its transitions from each state they leave, with roles, guards and the deadlines the target starts")
     func stepsAsRows() throws {
         let definition = try WorkflowReader.read(try #require(Self.council), file: "council-decision.yaml")

@@ -81,6 +81,9 @@ DECLARE
     decisions     bigint[];
     ats           timestamptz[];
     result        json;
+    stored_shares    bigint;
+    stored_deadlines bigint;
+    stored_contacts  bigint;
 BEGIN
     PERFORM require_role('secretary', 'admin');
     IF NOT staging_tables_are_ours() THEN
@@ -92,20 +95,12 @@ BEGIN
                    pg_temp.registering_person, pg_temp.registering_case;
     END IF;
 
-    -- The staged rows hang together: each document once, each share, deadline and contact of one of them.
+    -- Each document is staged once (that each share, deadline and contact belongs to one is
+    -- checked by counting what is stored of them).
     SELECT d.n INTO item FROM pg_temp.staged_document d GROUP BY d.n HAVING d.n IS NULL OR count(*) > 1 LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'document % is staged more than once', coalesce(item.n::text, 'without a number')
             USING ERRCODE = 'PK422', HINT = 'Give each staged document its own n.';
-    END IF;
-    SELECT x.n INTO item
-      FROM (SELECT s.n FROM pg_temp.staged_cost_share s UNION SELECT l.n FROM pg_temp.staged_deadline l
-            UNION SELECT c.n FROM pg_temp.staged_contact c EXCEPT SELECT d.n FROM pg_temp.staged_document d) AS x
-     LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION 'a cost share, deadline or contact is staged for document %, which is not staged',
-                        coalesce(item.n::text, 'without a number')
-            USING ERRCODE = 'PK422', HINT = 'Stage the document in pg_temp.staged_document, with the same n.';
     END IF;
 
     -- Each (organization, body) the documents name, with the first document that names it.
@@ -286,11 +281,13 @@ BEGIN
     INSERT INTO cost_share (organization_id, decision_id, position, year, amount_cents, source)
     SELECT r.org_id, r.decision_id, s.position, s.year, s.amount_cents, s.source
       FROM pg_temp.staged_cost_share s JOIN pg_temp.registering r ON r.n = s.n;
+    GET DIAGNOSTICS stored_shares = ROW_COUNT;
 
     INSERT INTO deadline (organization_id, decision_id, kind, due_date, text, done_at)
     SELECT r.org_id, r.decision_id, l.kind, l.due_date, l.text, CASE WHEN l.done THEN now() END
       FROM pg_temp.staged_deadline l JOIN pg_temp.registering r ON r.n = l.n
      ORDER BY r.n, l.position;
+    GET DIAGNOSTICS stored_deadlines = ROW_COUNT;
 
     INSERT INTO contact (organization_id, decision_id, person_id, position, role)
     SELECT r.org_id, r.decision_id, p.person_id, c.position, c.role
@@ -303,6 +300,19 @@ BEGIN
        AND coalesce(p.phone, '') = coalesce(c.phone, '') AND (p.phone IS NULL) = (c.phone IS NULL)
        AND coalesce(p.email, '') = coalesce(c.email, '') AND (p.email IS NULL) = (c.email IS NULL)
        AND coalesce(p.private, false) = coalesce(c.private, false) AND (p.private IS NULL) = (c.private IS NULL);
+    GET DIAGNOSTICS stored_contacts = ROW_COUNT;
+    -- Each staged share, deadline and contact was stored, or it belongs to no staged document.
+    IF stored_shares + stored_deadlines + stored_contacts <> (SELECT count(*) FROM pg_temp.staged_cost_share)
+                                                             + (SELECT count(*) FROM pg_temp.staged_deadline)
+                                                             + (SELECT count(*) FROM pg_temp.staged_contact) THEN
+        SELECT x.n INTO item
+          FROM (SELECT s.n FROM pg_temp.staged_cost_share s UNION SELECT l.n FROM pg_temp.staged_deadline l
+                UNION SELECT c.n FROM pg_temp.staged_contact c EXCEPT SELECT d.n FROM pg_temp.staged_document d) AS x
+         LIMIT 1;
+        RAISE EXCEPTION 'a cost share, deadline or contact is staged for document %, which is not staged',
+                        coalesce(item.n::text, 'without a number')
+            USING ERRCODE = 'PK422', HINT = 'Stage the document in pg_temp.staged_document, with the same n.';
+    END IF;
 
     INSERT INTO decision_history (organization_id, decision_id, action, to_state, version_after)
     SELECT r.org_id, r.decision_id, 'register', 'draft', 1 FROM pg_temp.registering r;
