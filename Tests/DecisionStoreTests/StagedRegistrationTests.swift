@@ -62,9 +62,10 @@ struct StagedRegistrationTests {
         #expect(answer.contains("\"Ensimmäinen\"") && answer.contains("\"Toinen\""), "\(answer)")
         #expect(try count("decision", on: connection) == 2)
         #expect(try count("cost_share", on: connection) == 2)
-        // Staging tables are dropped at commit: nothing staged is left for a next call.
         #expect(try connection.execute("SELECT count(*) AS n FROM pykala.event WHERE payload::jsonb->>'kind' = 'registered'")[0]
             .get("n", as: Int.self) == 2)
+        // The staging tables are dropped at commit: nothing staged is left for a next call.
+        #expect(try secretary.execute("SELECT to_regclass('pg_temp.staged_document') IS NULL AS gone")[0].get("gone", as: Bool.self))
 
         let manager = try database.connect(as: try TestPostgres.loginRole("staging_manager", in: "pykala_manager"))
         let refused = try refusal(on: manager) { try manager.execute("SELECT pykala.open_registration()") }
@@ -113,12 +114,23 @@ struct StagedRegistrationTests {
             try stage([["1", "Yksi", nil], ["2", "Kaksi", nil], ["2", "Kaksi taas", nil]], on: connection)
             try connection.execute("SELECT pykala.register_staged_decisions(false)")
         }
-        #expect(twice?.message == "document 2 is staged more than once", "\(String(describing: twice))")
+        #expect(twice?.message == "document 2 is staged 2 times", "\(String(describing: twice))")
         let unnumbered = try refusal(on: connection) {
             try stage([["1", "Yksi", nil], [nil, "Ilman numeroa", nil]], on: connection)
             try connection.execute("SELECT pykala.register_staged_decisions(false)")
         }
-        #expect(unnumbered?.message == "document without a number is staged more than once", "\(String(describing: unnumbered))")
+        #expect(unnumbered?.message == "a document is staged without a number", "\(String(describing: unnumbered))")
+        for (positions, message) in [(["0", "0"], "document 1 has two deadlines at position 0"),
+                                     (["0", nil], "document 1 has a deadline without a position")] {
+            let refused = try refusal(on: connection) {
+                try stage([["1", "Yksi", nil]], on: connection)
+                try connection.copyIn("COPY pg_temp.staged_deadline (n, position, kind, due_date) FROM STDIN") { writer in
+                    for position in positions { try writer.writeRow(["1", position, "reply_by", "2021-04-01"]) }
+                }
+                try connection.execute("SELECT pykala.register_staged_decisions(false)")
+            }
+            #expect(refused?.message == message, "\(String(describing: refused))")
+        }
         let orphan = try refusal(on: connection) {
             try stage([["1", "Yksi", "10000"]], shares: [["1", "0", "2021", "10000"], ["7", "0", "2021", "500"]], on: connection)
             try connection.execute("SELECT pykala.register_staged_decisions(false)")
@@ -145,5 +157,64 @@ struct StagedRegistrationTests {
         #expect(try empty.get("n", as: Int.self) == 0)
         let titles = try connection.execute("SELECT title FROM pykala.decision ORDER BY id").map { try $0.get("title", as: String.self) }
         #expect(titles == ["Ensimmäinen", "Toinen"])
+    }
+
+    /// Registered and case_opened events that differ from what their stored rows read back as.
+    private static let mismatchedEvents = """
+        SELECT e.seq FROM pykala.event e
+         WHERE (e.payload::jsonb->>'kind' = 'registered'
+                AND (e.payload::jsonb->'changes') - 'created' <> pykala.jsonb_changes(NULL, pykala.decision_snapshot(e.decision_id)))
+            OR (e.payload::jsonb->>'kind' = 'case_opened'
+                AND e.payload::jsonb->'changes'
+                    <> pykala.jsonb_changes(NULL, pykala.case_json((e.payload::jsonb->'changes'->'id'->>'after')::bigint)))
+        """
+
+    @Test("same-day deadlines copied out of their order keep their positions' order, in the stored ids and in the event")
+    func deadlinesByPosition() throws {
+        try connection.execute("BEGIN")
+        try stage([["1", "Määräajat", nil]], on: connection)
+        try connection.copyIn("COPY pg_temp.staged_deadline (n, position, kind, due_date, text) FROM STDIN") { writer in
+            for (position, text) in [("2", "kolmas"), ("0", "ensimmäinen"), ("3", "aiempi päivä"), ("1", "toinen")] {
+                try writer.writeRow(["1", position, "other", text == "aiempi päivä" ? "2021-03-01" : "2021-04-01", text])
+            }
+        }
+        try connection.execute("SELECT pykala.register_staged_decisions(false)")
+        try connection.execute("COMMIT")
+        let stored = try connection.execute("SELECT text FROM pykala.deadline ORDER BY id").map { try $0.get("text", as: String.self) }
+        #expect(stored == ["ensimmäinen", "toinen", "kolmas", "aiempi päivä"])
+        let inEvent = try connection.execute(
+            """
+            SELECT d->>'text' AS text FROM pykala.event e,
+                   jsonb_array_elements(e.payload::jsonb->'changes'->'deadlines'->'after') AS d
+             WHERE e.payload::jsonb->>'kind' = 'registered'
+            """).map { try $0.get("text", as: String.self) }
+        #expect(inEvent == ["aiempi päivä", "ensimmäinen", "toinen", "kolmas"])
+        #expect(try connection.execute(Self.mismatchedEvents).isEmpty)
+    }
+
+    @Test("register_decisions(jsonb) stages its array as COPY does: the same rows, and events that match them")
+    func jsonPathMatchesStoredRows() throws {
+        let document = """
+            [{"organization": "Testilän kunta", "body": "Kunnanhallitus", "title": "JSON-tie",
+              "case": {"diary_number": "12/00.01/2021", "running": 12, "classification": "00.01", "year": 2021},
+              "meeting_date": "2021-03-01", "section": 7, "total_cents": 30000,
+              "vote": {"yes": 5, "no": 2, "blank": 0, "absent": 1},
+              "disqualified": [{"name": "Matti Meikäläinen", "ground": "asianosainen"}],
+              "earlier_handlings": [{"body": "Lautakunta", "section": 3, "date": "2021-02-01"}],
+              "cost_shares": [{"year": 2021, "amount_cents": 10000, "source": "käyttötalous"}, {"year": 2022, "amount_cents": 20000}],
+              "deadlines": [{"kind": "reply_by", "date": "2021-04-01", "text": "B", "done": true},
+                            {"kind": "other", "date": "2021-04-01", "text": "A", "done": false}],
+              "contacts": [{"role": "contact_person", "name": "Ella Esimerkki", "title": "sihteeri", "private": false},
+                           {"role": "further_information", "name": "Ella Esimerkki", "title": "sihteeri", "private": false},
+                           {"role": "preparer", "name": "Pekka Puhelin", "phone": "040 1", "private": true}],
+              "secrecy_basis": "JulkL 24 § 1 mom. 25 k"}]
+            """
+        try connection.execute("SELECT pykala.register_decisions($1::jsonb, true)", [document])
+        #expect(try connection.execute(Self.mismatchedEvents).isEmpty)
+        #expect(try count("cost_share", on: connection) == 2)
+        #expect(try connection.execute("SELECT text FROM pykala.deadline ORDER BY id").map { try $0.get("text", as: String.self) } == ["B", "A"])
+        // One person for the two contacts with the same fields; the third is another.
+        #expect(try connection.execute("SELECT count(DISTINCT person_id) AS n FROM pykala.contact")[0].get("n", as: Int.self) == 2)
+        #expect(try connection.execute("SELECT publicity, secrecy_basis FROM pykala.decision")[0].get("publicity", as: String.self) == "secret")
     }
 }

@@ -122,7 +122,7 @@ struct TransitionTests {
         #expect(try Transitions.history(of: second, organization: nil, on: connection).last?.workflow == "council-decision v2")
     }
 
-    @Test("a workflow a history row names cannot be removed, not even by the superuser; a step locks no workflow row (0032)")
+    @Test("a workflow a history row names cannot be removed, not even by the superuser; a step after the first locks no workflow row (0032)")
     func workflowsKept() throws {
         try take("submit")
         for sql in ["DELETE FROM pykala.workflow", "DELETE FROM pykala.workflow WHERE false", "TRUNCATE pykala.workflow CASCADE"] {

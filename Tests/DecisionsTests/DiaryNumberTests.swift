@@ -15,7 +15,7 @@ struct DiaryNumberTests {
         #expect(try DiaryNumber(parsing: input) == .verbatim(input))
     }
 
-    @Test("refused", arguments: ["", "   ", "abc", "0/15.151/2020", "12/15..151/2020", "12/15.151./2020", "12/x.1/2020", "1/1/1800", "a\u{7}1"])
+    @Test("refused", arguments: ["", "   ", "abc", "0/15.151/2020", "12/15..151/2020", "12/15.151./2020", "12/x.1/2020", "1/1/1800", "a\u{7}1", "2147483648/15.151/2020"])
     func refused(_ input: String) {
         #expect(throws: DiaryNumberParseError.self) { try DiaryNumber(parsing: input) }
     }

@@ -6,8 +6,9 @@
 -- - register_staged_decisions(create_missing) registers what is staged, with the same checks,
 --   rows, events and answer as register_decisions (0030), and empties the staging tables.
 -- - register_decisions(jsonb) stays, for one call with the documents as JSON: it stages them
---   and calls register_staged_decisions.
--- A decision's event is still written from the stored rows.
+--   and calls register_staged_decisions (emptying anything staged before in the transaction).
+-- A decision's registered event is written from the values just stored, not read back.
+-- The staging tables are dropped at commit: open, COPY and register in one transaction.
 SET LOCAL ROLE pykala_owner;
 
 -- Refuses a staging table of this session that the definer does not own: a caller's own
@@ -63,6 +64,7 @@ $$;
 CREATE FUNCTION pykala.person_fields(name text, title text, phone text, email text, private boolean) RETURNS jsonb
     LANGUAGE sql STABLE PARALLEL SAFE
     RETURN jsonb_strip_nulls(jsonb_build_object('name', name, 'title', title, 'phone', phone, 'email', email, 'private', private));
+REVOKE EXECUTE ON FUNCTION pykala.person_fields(text, text, text, text, boolean) FROM PUBLIC;
 
 CREATE FUNCTION pykala.register_staged_decisions(create_missing boolean DEFAULT false) RETURNS json
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp
@@ -95,12 +97,24 @@ BEGIN
                    pg_temp.registering_person, pg_temp.registering_case;
     END IF;
 
-    -- Each document is staged once (that each share, deadline and contact belongs to one is
-    -- checked by counting what is stored of them).
-    SELECT d.n INTO item FROM pg_temp.staged_document d GROUP BY d.n HAVING d.n IS NULL OR count(*) > 1 LIMIT 1;
+    -- Each document is staged once, with a number (that each share, deadline and contact
+    -- belongs to one is checked by counting what is stored of them).
+    SELECT d.n, count(*) AS times INTO item FROM pg_temp.staged_document d
+     GROUP BY d.n HAVING d.n IS NULL OR count(*) > 1 ORDER BY d.n NULLS FIRST LIMIT 1;
     IF FOUND THEN
-        RAISE EXCEPTION 'document % is staged more than once', coalesce(item.n::text, 'without a number')
+        RAISE EXCEPTION '%', CASE WHEN item.n IS NULL THEN 'a document is staged without a number'
+                                  ELSE format('document %s is staged %s times', item.n, item.times) END
             USING ERRCODE = 'PK422', HINT = 'Give each staged document its own n.';
+    END IF;
+    -- A deadline's position orders it (its id and its place in the event) and is not stored:
+    -- within a document, each is given once. (Shares' and contacts' are kept by their tables.)
+    SELECT l.n, l.position INTO item FROM pg_temp.staged_deadline l
+     GROUP BY l.n, l.position HAVING l.position IS NULL OR count(*) > 1 ORDER BY l.n, l.position NULLS FIRST LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'document % has %', item.n,
+                        CASE WHEN item.position IS NULL THEN 'a deadline without a position'
+                             ELSE format('two deadlines at position %s', item.position) END
+            USING ERRCODE = 'PK422', HINT = 'Number each document''s deadlines 0, 1, 2 … in their order.';
     END IF;
 
     -- Each (organization, body) the documents name, with the first document that names it.
@@ -407,7 +421,8 @@ BEGIN
 END
 $$;
 
--- The documents as one JSON array, in one call: staged as COPY would stage them, then registered.
+-- The documents as one JSON array, in one call: staged as COPY would stage them, then
+-- registered. Rows the caller staged before in this transaction are emptied first.
 CREATE OR REPLACE FUNCTION pykala.register_decisions(documents jsonb, create_missing boolean DEFAULT false) RETURNS jsonb
     LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 BEGIN

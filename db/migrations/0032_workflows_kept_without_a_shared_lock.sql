@@ -7,7 +7,8 @@
 -- - A history row names the workflow its decision followed: transition takes it from the
 --   decision, whose own key to workflow stays (it is checked only when it changes).
 -- - A loaded workflow is never removed: DELETE and TRUNCATE of workflow are refused, for
---   everyone, the owner included, as events' are. A new version is loaded instead.
+--   everyone, the owner included, as events' are (a superuser who disables the trigger
+--   gets past it, as past events'). A new version is loaded instead.
 SET LOCAL ROLE pykala_owner;
 
 ALTER TABLE pykala.decision_history DROP CONSTRAINT decision_history_workflow_id_fkey;

@@ -2,8 +2,9 @@ public import Decisions
 public import Postgres
 public import Foundation
 
-/// Registers decision documents as drafts, all of them or none, through the database's
-/// `pykala.register_decisions` (which checks the caller's role).
+/// Registers decision documents as drafts, all of them or none: copied into the staging
+/// tables of the database's `pykala.open_registration`, then stored by
+/// `pykala.register_staged_decisions` (both check the caller's role).
 public enum DecisionRegistry {
     /// What one registration stored.
     public struct Registered: Sendable, Equatable, Codable {
@@ -124,29 +125,35 @@ public enum DecisionRegistry {
             var created: [String] = []
             var stored = 0
             var problems: [DocumentProblem] = []
-            // Sends the next batch to send, if any: none once the file has problems (the
-            // rest is read for theirs).
-            func sendNext() throws -> (statement: SentStatement, count: Int)? {
-                while let batch = try next() {
-                    problems = batch.problems
-                    guard problems.isEmpty, let staged = batch.staged else { continue }
-                    try tx.stage(staged)
-                    return (try tx.send(registerBatchSQL, [createMissing]), batch.count)
-                }
-                return nil
-            }
-            try tx.execute("SELECT pykala.open_registration()")
-            var sent = try sendNext()
-            while let (statement, count) = sent {
-                let part: Row
+            // Runs `body` on the database; should the database refuse, the file's problems
+            // come first, as when it is read whole before anything is sent.
+            func database<T>(_ body: () throws -> T) throws -> T {
                 do {
-                    part = try tx.result(of: statement)[0]
+                    return try body()
                 } catch {
-                    // The file's problems come first, as when it is read whole before anything is sent.
                     while let rest = try next() { problems = rest.problems }
                     if !problems.isEmpty { throw DocumentError(problems: problems) }
                     throw error
                 }
+            }
+            // Stages and sends the next batch to send, if any: none once the file has
+            // problems (the rest is read for theirs).
+            func sendNext() throws -> (statement: SentStatement, count: Int)? {
+                while let batch = try next() {
+                    problems = batch.problems
+                    guard problems.isEmpty, let staged = batch.staged else { continue }
+                    let statement = try database {
+                        try tx.stage(staged)
+                        return try tx.send(registerBatchSQL, [createMissing])
+                    }
+                    return (statement, batch.count)
+                }
+                return nil
+            }
+            try database { _ = try tx.execute("SELECT pykala.open_registration()") }
+            var sent = try sendNext()
+            while let (statement, count) = sent {
+                let part = try database { try tx.result(of: statement)[0] }
                 // The database starts on the next batch while this one's answer is read.
                 sent = try sendNext()
                 let partDecisions = try part.get("decisions", as: PostgresJSON.self).text

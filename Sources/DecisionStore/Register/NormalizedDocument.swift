@@ -1,7 +1,8 @@
 internal import Decisions
 
-/// A decision document as `pykala.register_decisions` takes it: money in cents, dates ISO,
-/// secrecy as its legal basis. Key names match the SQL function.
+/// A decision document as the database takes it: money in cents, dates ISO, secrecy as its
+/// legal basis. Staged for registration as COPY rows (``StagedBatch``), or sent as JSON to
+/// `pykala.edit_draft` (key names match the SQL function).
 struct NormalizedDocument {
     struct Case {
         let diaryNumber: String?
@@ -106,7 +107,7 @@ struct NormalizedDocument {
 }
 
 extension NormalizedDocument {
-    /// The document as the JSON object `pykala.register_decisions` reads (snake_case keys).
+    /// The document as the JSON object `pykala.edit_draft` and `pykala.register_decisions` read (snake_case keys).
     var json: String {
         var object = JSONObjectText()
         object.add("organization", organization)

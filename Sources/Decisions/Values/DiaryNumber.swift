@@ -26,6 +26,8 @@ public enum DiaryNumber: Hashable, Sendable, CustomStringConvertible {
                 && !classification.hasPrefix(".") && !classification.hasSuffix(".") && !classification.contains("..")
             guard isCode else { throw fail("the classification \"\(classification)\" must be digits and points, e.g. 15.151") }
             guard running > 0 else { throw fail("the running number starts at 1") }
+            // The register keeps it as a PostgreSQL integer.
+            guard running <= Int(Int32.max) else { throw fail("the running number is at most \(Int32.max)") }
             guard CalendarDate.years.contains(year) else { throw fail("the year \(year) is out of range") }
             self = .structured(running: running, classification: classification, year: year)
             return
