@@ -11,8 +11,8 @@
 -- The staging tables are dropped at commit: open, COPY and register in one transaction.
 SET LOCAL ROLE pykala_owner;
 
--- Refuses a staging table of this session that the definer does not own: a caller's own
--- table (or view) of that name would otherwise be read with the definer's rights.
+-- Whether this session's staging tables exist. Refuses one the definer does not own: a
+-- caller's own table (or view) of that name would otherwise be read with the definer's rights.
 CREATE FUNCTION pykala.staging_tables_are_ours() RETURNS boolean
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pykala, pg_temp AS $$
 DECLARE

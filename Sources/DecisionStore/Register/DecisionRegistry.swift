@@ -61,6 +61,7 @@ public enum DecisionRegistry {
         batchSize: Int = batchSize, progress: (Int) -> Void = { _ in }
     ) throws -> Result {
         precondition(batchSize > 0, "a batch holds at least one document")
+        // No documents is one empty batch: the call still checks the role and records the request.
         var starts = stride(from: 0, to: max(documents.count, 1), by: batchSize).makeIterator()
         return try registerInBatches(createMissing: createMissing, request: request, on: connection, progress: progress) {
             try starts.next().map { try Batch(documents[$0..<min($0 + batchSize, documents.count)], problems: []) }
@@ -110,8 +111,9 @@ public enum DecisionRegistry {
     }
 
     /// One call of `register_staged_decisions` per batch `next` gives, each batch copied into
-    /// the staging tables first, in one transaction, and their answers as one. Each batch comes with the problems its source has found so far: once
-    /// there are any, nothing more is sent, the rest is read for its problems, and all are thrown.
+    /// the staging tables first, in one transaction, and their answers as one. Each batch
+    /// comes with the problems its source has found so far: once there are any, nothing more
+    /// is sent, the rest is read for its problems, and all are thrown.
     private static func registerInBatches(
         createMissing: Bool, request: UUID?, on connection: Connection, progress: (Int) -> Void,
         next: () throws -> Batch?
