@@ -44,13 +44,16 @@ struct RegisterCommand: ParsableCommand {
         switch output.format {
         case .json: try Output.json(result)
         case .table:
+            // One write: a long file's lines would otherwise be written one by one.
+            var lines = ""
             for created in result.created {
-                print("created \(created.kind) \(created.name)" + (created.bodyKind.map { " (kind \($0))" } ?? ""))
+                lines += "created \(created.kind) \(created.name)" + (created.bodyKind.map { " (kind \($0))" } ?? "") + "\n"
             }
             for decision in result.decisions {
                 let place = decision.section.map { " \(decision.body) § \($0)" } ?? " \(decision.body)"
-                print("registered decision \(decision.id) as a draft:\(place) \(decision.diaryNumber ?? "") \(decision.title)")
+                lines += "registered decision \(decision.id) as a draft:\(place) \(decision.diaryNumber ?? "") \(decision.title)\n"
             }
+            try Output.write(lines, to: nil)
         }
     }
 }

@@ -23,17 +23,7 @@ struct AuditTests {
 
     /// Verifies the whole chain; the break, if any.
     private func verify(digest: String? = nil) throws -> (verifier: ChainVerifier, problem: ChainVerifier.Break?) {
-        var verifier = ChainVerifier(digest: digest)
-        do {
-            _ = try AuditLog.forEachEvent(on: connection) { stored in
-                try verifier.check(
-                    seq: stored.seq, prevHash: stored.prevHash, hash: stored.hash, payload: stored.payload,
-                    organizationID: stored.organizationID, decisionID: stored.decisionID)
-            }
-            return (verifier, nil)
-        } catch let error as ChainVerifier.Break {
-            return (verifier, error)
-        }
+        try verifyChain(on: connection, digest: digest)
     }
 
     /// Runs `sql` as the superuser with the append-only triggers off, as an attacker with full access would.

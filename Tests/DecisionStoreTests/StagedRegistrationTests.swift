@@ -74,10 +74,14 @@ struct StagedRegistrationTests {
         #expect(registering?.sqlState == .insufficientPrivilege, "\(String(describing: registering))")
     }
 
-    @Test("a staging table the caller made (table or view) is refused, not read with the definer's rights")
+    @Test("a staging or working table the caller made (table or view) is refused, not read with the definer's rights")
     func callersOwnTableRefused() throws {
         let secretary = try database.connect(as: try TestPostgres.loginRole("staging_intruder", in: "pykala_secretary"))
-        for object in ["TABLE pg_temp.staged_document (n integer)", "VIEW pg_temp.staged_contact AS SELECT 1 AS n"] {
+        for object in [
+            "TABLE pg_temp.staged_document (n integer)", "VIEW pg_temp.staged_contact AS SELECT 1 AS n",
+            // The working tables register_staged_decisions fills (0033).
+            "TABLE pg_temp.registering_case (n integer)", "VIEW pg_temp.registering AS SELECT 1 AS n",
+        ] {
             let refused = try refusal(on: secretary) {
                 try secretary.execute("CREATE TEMP \(object)")
                 try secretary.execute("SELECT pykala.open_registration()")
