@@ -5,8 +5,9 @@
 --   type, columns and dependencies): with 2 000 documents a batch, about 16 ms a batch, and
 --   some 1.5 s of a registration of 100 000 decisions (measured: 30.9 s in batches of 500
 --   against 25.5 s in batches of 5 000, the difference in the function's own time).
--- - A table made in this transaction is emptied in place by TRUNCATE, without new catalog
---   rows. The rows, checks, events and answer are those of 0031.
+-- - A table made in this transaction (and not under a savepoint since) is emptied in place by
+--   TRUNCATE, without new catalog rows; under a caller's savepoint it gets new storage, which
+--   is slower but the same. The rows, checks, events and answer are those of 0031.
 -- - The working tables belong to the definer and no one else may touch them; a caller's own
 --   table or view of one of their names is refused, as the staging tables' are (PK409).
 SET LOCAL ROLE pykala_owner;
