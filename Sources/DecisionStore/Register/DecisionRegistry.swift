@@ -38,8 +38,9 @@ public enum DecisionRegistry {
     }
 
     /// Documents staged per call of `pykala.register_staged_decisions`: the rows sent and the
-    /// working tables the database makes for them stay this size however long the file is.
-    public static let batchSize = 2_000
+    /// database's working tables stay this size however long the file is. (100 000
+    /// decisions took 23.6–23.8 s in batches of 5 000, 24.4–25.4 s in batches of 2 000.)
+    public static let batchSize = 5_000
 
     /// The first batch read from a long file: the database starts on it while the next,
     /// twice as long, is read and encoded, and so on up to ``batchSize``.
