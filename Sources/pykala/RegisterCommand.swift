@@ -12,8 +12,8 @@ struct RegisterCommand: ParsableCommand {
             The document's keys are described in docs/decision-document.md. By default the
             organization, body and people it names must exist; --create-missing creates
             them and says what it created. A file may hold any number of decisions: a JSON
-            array is read and sent 5 000 at a time (the first 250, 500, 1 000, 2 000 and 4 000 sooner),
-            and all are stored together, or none.
+            array is read and sent 5 000 at a time (the first 250, 500, 1 000, 2 000 and
+            4 000 sooner), and all are stored together, or none.
 
             Example:
               pykala register examples/ranua-2020-39.yaml --create-missing
