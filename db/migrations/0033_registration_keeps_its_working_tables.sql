@@ -372,73 +372,76 @@ BEGIN
     head := lock_event_head();
     first_seq := split_part(head, ':', 1)::bigint;
     head_hash := split_part(head, ':', 2);
+    -- From the inside out: the events (events), numbered and timed (e), their payloads (p),
+    -- each one's hash (c), the hash before it; ordered by (n, sub), the order they come in.
     INSERT INTO event (seq, organization_id, decision_id, at, payload, prev_hash, hash)
     SELECT first_seq + c.position, c.organization_id, c.decision_id, c.at, c.payload,
            coalesce(lag(c.hash) OVER (ORDER BY c.n, c.sub), head_hash), c.hash
       FROM (SELECT p.*, chained_hash(head_hash, p.payload) OVER (ORDER BY p.n, p.sub ROWS UNBOUNDED PRECEDING) AS hash
-              -- OFFSET 0: each payload is built once, not again for its hash.
               FROM (SELECT e.n, e.sub, e.position, e.organization_id, e.decision_id, e.at,
                            event_payload_text(first_seq + e.position, e.at, session_user, e.kind, e.organization_id,
                                               e.decision_id, e.to_state, e.changes) AS payload
-      FROM (SELECT events.n, events.sub, row_number() OVER (ORDER BY events.n, events.sub) AS position,
-                   clock_timestamp() AS at,
-                   events.organization_id, events.decision_id, events.kind, events.to_state, events.changes
-              FROM (SELECT nc.n, 0 AS sub, nc.org_id AS organization_id, NULL::bigint AS decision_id, 'case_opened' AS kind,
-                           NULL::text AS to_state,
-                           '{' || concat_ws(', ', added_entry('id', nc.id::text),
-                               added_entry('year', nc.year::text),
-                               added_entry('title', to_json(nc.title)::text),
-                               added_entry('running', nc.running::text),
-                               added_entry('diary_number', to_json(nc.diary_number)::text),
-                               added_entry('classification', to_json(nc.classification)::text)) || '}' AS changes
-                      FROM pg_temp.registering_case nc
-                     WHERE nc.opened
-                    UNION ALL
-                    SELECT r.n, 1, r.org_id, r.decision_id, 'registered', 'draft',
-                           '{' || concat_ws(', ', added_entry('body', to_json(b.name)::text),
-                               added_entry('vote', r.vote::text),
-                               added_entry('title', to_json(r.title)::text),
-                               added_entry('created', created.list::text),
-                               added_entry('outcome', to_json(r.outcome)::text),
-                               added_entry('project', CASE WHEN r.project_id IS NOT NULL
-                                   THEN to_json((SELECT p.name FROM project p WHERE p.id = r.project_id))::text END),
-                               added_entry('section', r.section::text),
-                               added_entry('contacts', coalesce(contacts.list, '[]')),
-                               added_entry('decision', to_json(r.decision)::text),
-                               added_entry('proposal', to_json(r.proposal)::text),
-                               added_entry('deadlines', coalesce(deadlines.list, '[]')),
-                               added_entry('publicity', CASE WHEN r.secrecy_basis IS NULL THEN '"public"' ELSE '"secret"' END),
-                               added_entry('cost_shares', coalesce(shares.list, '[]')),
-                               added_entry('description', to_json(r.description)::text),
-                               added_entry('total_cents', r.total_cents::text),
-                               added_entry('diary_number', to_json(r.diary_number)::text),
-                               added_entry('disqualified', coalesce(r.disqualified, '[]')::text),
-                               added_entry('meeting_date', to_json(r.meeting_date)::text),
-                               added_entry('secrecy_basis', to_json(r.secrecy_basis)::text),
-                               added_entry('earlier_handlings', coalesce(r.earlier_handlings, '[]')::text)) || '}'
-                      FROM pg_temp.registering r
-                      JOIN body b ON b.id = r.body_id
-                      -- A contact's name is its person's (person_for finds people by name).
-                      LEFT JOIN (SELECT c.n, '[' || string_agg('{"name": ' || to_json(c.name)::text || ', "role": '
-                                                               || to_json(c.role)::text || '}', ', ' ORDER BY c.position) || ']'
-                                   FROM pg_temp.staged_contact c GROUP BY c.n) AS contacts(n, list) ON contacts.n = r.n
-                      -- Same-day deadlines in their document order, as their ids have it.
-                      LEFT JOIN (SELECT l.n, '[' || string_agg('{"date": ' || to_json(l.due_date)::text
-                                                               || ', "done": ' || (l.done IS TRUE)::text
-                                                               || ', "kind": ' || to_json(l.kind)::text
-                                                               || ', "text": ' || coalesce(to_json(l.text)::text, 'null') || '}',
-                                                               ', ' ORDER BY l.due_date, l.position) || ']'
-                                   FROM pg_temp.staged_deadline l GROUP BY l.n) AS deadlines(n, list) ON deadlines.n = r.n
-                      LEFT JOIN (SELECT s.n, '[' || string_agg('{"year": ' || s.year || ', "source": '
-                                                               || coalesce(to_json(s.source)::text, 'null')
-                                                               || ', "amount_cents": ' || s.amount_cents || '}',
-                                                               ', ' ORDER BY s.position) || ']'
-                                   FROM pg_temp.staged_cost_share s GROUP BY s.n) AS shares(n, list) ON shares.n = r.n
-                      LEFT JOIN (SELECT rc.n, jsonb_agg(rc.item ORDER BY rc.k) AS list
-                                   FROM pg_temp.registering_created rc GROUP BY rc.n) AS created ON created.n = r.n
-                   ) AS events
-           ) AS e
-             OFFSET 0) AS p) AS c
+                      FROM (SELECT events.n, events.sub, row_number() OVER (ORDER BY events.n, events.sub) AS position,
+                                   clock_timestamp() AS at, events.organization_id, events.decision_id, events.kind,
+                                   events.to_state, events.changes
+                              FROM (SELECT nc.n, 0 AS sub, nc.org_id AS organization_id, NULL::bigint AS decision_id, 'case_opened' AS kind,
+                                           NULL::text AS to_state,
+                                           '{' || concat_ws(', ', added_entry('id', nc.id::text),
+                                               added_entry('year', nc.year::text),
+                                               added_entry('title', to_json(nc.title)::text),
+                                               added_entry('running', nc.running::text),
+                                               added_entry('diary_number', to_json(nc.diary_number)::text),
+                                               added_entry('classification', to_json(nc.classification)::text)) || '}' AS changes
+                                      FROM pg_temp.registering_case nc
+                                     WHERE nc.opened
+                                    UNION ALL
+                                    SELECT r.n, 1, r.org_id, r.decision_id, 'registered', 'draft',
+                                           '{' || concat_ws(', ', added_entry('body', to_json(b.name)::text),
+                                               added_entry('vote', r.vote::text),
+                                               added_entry('title', to_json(r.title)::text),
+                                               added_entry('created', created.list::text),
+                                               added_entry('outcome', to_json(r.outcome)::text),
+                                               added_entry('project', CASE WHEN r.project_id IS NOT NULL
+                                                   THEN to_json((SELECT p.name FROM project p WHERE p.id = r.project_id))::text END),
+                                               added_entry('section', r.section::text),
+                                               added_entry('contacts', coalesce(contacts.list, '[]')),
+                                               added_entry('decision', to_json(r.decision)::text),
+                                               added_entry('proposal', to_json(r.proposal)::text),
+                                               added_entry('deadlines', coalesce(deadlines.list, '[]')),
+                                               added_entry('publicity', CASE WHEN r.secrecy_basis IS NULL THEN '"public"' ELSE '"secret"' END),
+                                               added_entry('cost_shares', coalesce(shares.list, '[]')),
+                                               added_entry('description', to_json(r.description)::text),
+                                               added_entry('total_cents', r.total_cents::text),
+                                               added_entry('diary_number', to_json(r.diary_number)::text),
+                                               added_entry('disqualified', coalesce(r.disqualified, '[]')::text),
+                                               added_entry('meeting_date', to_json(r.meeting_date)::text),
+                                               added_entry('secrecy_basis', to_json(r.secrecy_basis)::text),
+                                               added_entry('earlier_handlings', coalesce(r.earlier_handlings, '[]')::text)) || '}'
+                                      FROM pg_temp.registering r
+                                      JOIN body b ON b.id = r.body_id
+                                      -- A contact's name is its person's (person_for finds people by name).
+                                      LEFT JOIN (SELECT c.n, '[' || string_agg('{"name": ' || to_json(c.name)::text || ', "role": '
+                                                                               || to_json(c.role)::text || '}', ', ' ORDER BY c.position) || ']'
+                                                   FROM pg_temp.staged_contact c GROUP BY c.n) AS contacts(n, list) ON contacts.n = r.n
+                                      -- Same-day deadlines in their document order, as their ids have it.
+                                      LEFT JOIN (SELECT l.n, '[' || string_agg('{"date": ' || to_json(l.due_date)::text
+                                                                               || ', "done": ' || (l.done IS TRUE)::text
+                                                                               || ', "kind": ' || to_json(l.kind)::text
+                                                                               || ', "text": ' || coalesce(to_json(l.text)::text, 'null') || '}',
+                                                                               ', ' ORDER BY l.due_date, l.position) || ']'
+                                                   FROM pg_temp.staged_deadline l GROUP BY l.n) AS deadlines(n, list) ON deadlines.n = r.n
+                                      LEFT JOIN (SELECT s.n, '[' || string_agg('{"year": ' || s.year || ', "source": '
+                                                                               || coalesce(to_json(s.source)::text, 'null')
+                                                                               || ', "amount_cents": ' || s.amount_cents || '}',
+                                                                               ', ' ORDER BY s.position) || ']'
+                                                   FROM pg_temp.staged_cost_share s GROUP BY s.n) AS shares(n, list) ON shares.n = r.n
+                                      LEFT JOIN (SELECT rc.n, jsonb_agg(rc.item ORDER BY rc.k) AS list
+                                                   FROM pg_temp.registering_created rc GROUP BY rc.n) AS created ON created.n = r.n
+                                   ) AS events
+                           ) AS e
+                    -- OFFSET 0: each payload is built once, not again for its hash.
+                    OFFSET 0) AS p
+           ) AS c
      ORDER BY c.n, c.sub;
     GET DIAGNOSTICS appended = ROW_COUNT;
     IF appended > 0 THEN
